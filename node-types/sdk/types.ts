@@ -1,0 +1,174 @@
+/**
+ * The contract between a node type and the engine that runs it.
+ *
+ * Everything here is plain data or a plain function: a node returns which port
+ * it leaves by, or a wait (as data) that the engine persists and resumes later.
+ * Nothing in a node type can reach into the engine or the store.
+ */
+import type { z } from 'zod'
+
+/** JSON values: the only thing that crosses the node boundary. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
+export type JsonObject = { [key: string]: Json }
+
+/** Categories group the palette. */
+export type NodeCategory = 'flow' | 'ai' | 'logic' | 'people' | 'integration' | 'data'
+
+/** A node left through `port`, carrying `data` to the nodes after it. */
+export interface PortResult<P extends string = string> {
+  port: P
+  data?: JsonObject
+}
+
+/** A person reviews something in the shared inbox. */
+export interface TaskSpec {
+  title: string
+  /** Role or reviewer group whose members may decide, e.g. `credit-officer`. */
+  role: string
+  /** Names of the possible decisions; each is also an output port. */
+  decisions: string[]
+  /** What the reviewer sees: the AI proposal and the inputs it saw. */
+  show?: JsonObject
+  /** Fields the reviewer may correct, with their current values. */
+  form?: TaskField[]
+  /** Which decision means "agree with the AI", so overriding it needs a reason. */
+  proposedDecision?: string
+  /** Absolute ISO time the task is due. */
+  dueAt?: string
+  /** Distinct people who must agree (four eyes: 2). */
+  requiredApprovals?: number
+}
+
+export interface TaskField {
+  name: string
+  label: string
+  type: 'string' | 'number' | 'boolean' | 'date'
+  value?: Json
+}
+
+/** A customer answers from a signed link. */
+export interface CustomerRequestSpec {
+  to: string
+  subject: string
+  message: string
+  /** Names of the answers (confirm, reject, pick, rate, ...); each is a port. */
+  answers: string[]
+  kind: 'confirm' | 'choose' | 'fill' | 'rate'
+  options?: { value: string; label: string }[]
+  fields?: TaskField[]
+  expiresAt: string
+  /** Absolute ISO times at which a reminder goes out if still unanswered. */
+  remindAt?: string[]
+}
+
+/** A named timer the engine fires once, at an absolute time, even after a restart. */
+export interface TimerSpec {
+  name: string
+  at: string
+}
+
+/**
+ * A node that needs the outside world returns this instead of a port. The
+ * engine stores it; `resume` is called when something arrives.
+ */
+export interface WaitResult {
+  wait: {
+    task?: TaskSpec
+    request?: CustomerRequestSpec
+    timers?: TimerSpec[]
+    /** Node-private state handed back on resume (e.g. approvals so far). */
+    state?: JsonObject
+  }
+}
+
+export type NodeResult<P extends string = string> = PortResult<P> | WaitResult
+
+/** What arrived for a waiting node. */
+export type ResumeSignal =
+  | {
+      kind: 'decision'
+      taskId: string
+      decision: string
+      data: JsonObject
+      reason?: string
+      by: string
+      /** Decisions already recorded on this wait, oldest first (four eyes). */
+      earlier: { decision: string; by: string }[]
+    }
+  | { kind: 'answer'; requestId: string; answer: string; data: JsonObject }
+  | { kind: 'timer'; name: string }
+
+export interface Logger {
+  info(message: string, fields?: JsonObject): void
+  warn(message: string, fields?: JsonObject): void
+  error(message: string, fields?: JsonObject): void
+}
+
+/** Outputs of AI tasks. Every answer names the model version that produced it. */
+export interface AiAnswer {
+  label?: string
+  value?: Json
+  confidence: number
+  model: string
+  modelVersion: string
+  /** Probability per label, where the task has labels. */
+  scores?: Record<string, number>
+}
+
+export interface AiRequest {
+  task: 'classify' | 'extract' | 'score' | 'draft'
+  text: string
+  labels?: string[]
+  examples?: { text: string; label: string }[]
+  extract?: string[]
+  prompt?: string
+  outputSchema?: JsonObject
+  provider: string
+  options?: JsonObject
+}
+
+export interface AiService {
+  run(request: AiRequest): Promise<AiAnswer>
+}
+
+export interface HttpRequestInit {
+  method?: string
+  headers?: Record<string, string>
+  body?: string
+  /** Milliseconds before the request is aborted; default 10 000. */
+  timeoutMs?: number
+}
+
+export interface HttpResponse {
+  status: number
+  ok: boolean
+  headers: { get(name: string): string | null }
+  text(): Promise<string>
+  json(): Promise<unknown>
+}
+
+/** The run data a node may read; never the engine itself. */
+export interface RunData {
+  runId: string
+  flowId: string
+  flowVersion: number
+  input: JsonObject
+  /** Outputs of nodes completed so far, by node id. */
+  nodes: Record<string, JsonObject>
+  /** Flow parameter values in force for this run. */
+  params: Record<string, Json>
+}
+
+export interface NodeContext extends RunData {
+  nodeId: string
+  /** Stable across retries of this node in this run: pass it to side-effecting calls. */
+  idempotencyKey: string
+  now(): Date
+  log: Logger
+  ai: AiService
+  secrets: { get(name: string): string | undefined }
+  /** fetch with a timeout, for integration node types. */
+  http(url: string, init?: HttpRequestInit): Promise<HttpResponse>
+  /** Evaluate a CEL expression over `input`, `nodes`, `params` (and `extra`). */
+  evaluate(expression: string, extra?: Record<string, unknown>): unknown
+}

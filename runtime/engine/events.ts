@@ -1,0 +1,213 @@
+/**
+ * The run event log. A run *is* its ordered list of events; everything else
+ * (status, open tasks, timers, the live canvas, the audit trail, metrics) is
+ * derived from it. Events are plain JSON and never change once written.
+ */
+import type { CustomerRequestSpec, Json, JsonObject, TaskField } from '../../node-types/sdk/types.js'
+
+export type RunStatus = 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled'
+
+interface Base {
+  /** Position in the run's log, from 1. */
+  seq: number
+  /** ISO time the engine recorded it. */
+  at: string
+}
+
+export interface RunStarted extends Base {
+  type: 'run.started'
+  flowId: string
+  flowVersion: number
+  input: JsonObject
+  params: Record<string, Json>
+  parametersVersion?: number
+  idempotencyKey?: string
+  requestedBy?: string
+  test?: boolean
+}
+
+export interface NodeEntered extends Base {
+  type: 'node.entered'
+  nodeId: string
+  /** Execution id: which visit of the node this is (loops visit twice). */
+  exec: string
+  input: JsonObject
+}
+
+export interface NodeCompleted extends Base {
+  type: 'node.completed'
+  nodeId: string
+  exec: string
+  port: string
+  output: JsonObject
+}
+
+export interface NodeWaiting extends Base {
+  type: 'node.waiting'
+  nodeId: string
+  exec: string
+  state: JsonObject
+}
+
+export interface NodeFailed extends Base {
+  type: 'node.failed'
+  nodeId: string
+  exec: string
+  error: { code: string; message: string }
+}
+
+export interface TaskCreated extends Base {
+  type: 'task.created'
+  taskId: string
+  nodeId: string
+  exec: string
+  title: string
+  role: string
+  decisions: string[]
+  show: JsonObject
+  form: TaskField[]
+  proposedDecision?: string
+  dueAt?: string
+  requiredApprovals: number
+}
+
+/** One reviewer's vote on a task that needs several distinct people (four eyes). */
+export interface TaskApproved extends Base {
+  type: 'task.approved'
+  taskId: string
+  decision: string
+  by: string
+  reason?: string
+  data: JsonObject
+}
+
+export interface TaskDecided extends Base {
+  type: 'task.decided'
+  taskId: string
+  decision: string
+  by: string
+  reason?: string
+  data: JsonObject
+  /** Fields the reviewer changed: name → { from, to }. */
+  corrections: Record<string, { from: Json; to: Json }>
+  /** Everyone who took part, in order (more than one with four eyes). */
+  reviewers: string[]
+}
+
+export interface TaskReassigned extends Base {
+  type: 'task.reassigned'
+  taskId: string
+  role: string
+  reason: string
+}
+
+export interface TaskClosed extends Base {
+  type: 'task.closed'
+  taskId: string
+  reason: 'escalated' | 'deadline' | 'cancelled' | 'superseded'
+}
+
+export interface CustomerRequested extends Base {
+  type: 'customer.requested'
+  requestId: string
+  nodeId: string
+  exec: string
+  /** SHA-256 of the link token; the token itself is never stored. */
+  tokenHash: string
+  request: CustomerRequestSpec
+}
+
+export interface CustomerAnswered extends Base {
+  type: 'customer.answered'
+  requestId: string
+  answer: string
+  data: JsonObject
+}
+
+export interface CustomerClosed extends Base {
+  type: 'customer.closed'
+  requestId: string
+  reason: 'expired' | 'cancelled' | 'superseded'
+}
+
+export interface MessageSent extends Base {
+  type: 'message.sent'
+  requestId?: string
+  taskId?: string
+  channel: string
+  to: string
+  subject: string
+  purpose: 'request' | 'reminder' | 'notice'
+}
+
+export interface TimerScheduled extends Base {
+  type: 'timer.scheduled'
+  timerId: string
+  nodeId: string
+  exec: string
+  name: string
+  /** Absolute ISO time; survives restarts. */
+  fireAt: string
+}
+
+export interface TimerFired extends Base {
+  type: 'timer.fired'
+  timerId: string
+}
+
+export interface TimerCancelled extends Base {
+  type: 'timer.cancelled'
+  timerId: string
+}
+
+export interface RunCompleted extends Base {
+  type: 'run.completed'
+  outcome: string
+  output: JsonObject
+}
+
+export interface RunFailed extends Base {
+  type: 'run.failed'
+  nodeId?: string
+  error: { code: string; message: string }
+}
+
+export interface RunCancelled extends Base {
+  type: 'run.cancelled'
+  reason: string
+  by: string
+}
+
+export interface RunRetried extends Base {
+  type: 'run.retried'
+  nodeId: string
+  by: string
+}
+
+export type RunEvent =
+  | RunStarted
+  | NodeEntered
+  | NodeCompleted
+  | NodeWaiting
+  | NodeFailed
+  | TaskCreated
+  | TaskApproved
+  | TaskDecided
+  | TaskReassigned
+  | TaskClosed
+  | CustomerRequested
+  | CustomerAnswered
+  | CustomerClosed
+  | MessageSent
+  | TimerScheduled
+  | TimerFired
+  | TimerCancelled
+  | RunCompleted
+  | RunFailed
+  | RunCancelled
+  | RunRetried
+
+export type RunEventType = RunEvent['type']
+
+/** An event before the engine numbers and stamps it. */
+export type NewEvent = RunEvent extends infer E ? (E extends RunEvent ? Omit<E, 'seq' | 'at'> : never) : never

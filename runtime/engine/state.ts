@@ -1,0 +1,264 @@
+/**
+ * Run state, derived from the event log by a pure fold. The store indexes
+ * this state (open tasks, due timers, tokens); it is never the source of truth.
+ */
+import type { CustomerRequestSpec, Json, JsonObject, TaskField } from '../../node-types/sdk/types.js'
+import type { RunEvent, RunStatus } from './events.js'
+
+export interface TaskState {
+  id: string
+  runId: string
+  flowId: string
+  flowVersion: number
+  nodeId: string
+  exec: string
+  title: string
+  role: string
+  decisions: string[]
+  show: JsonObject
+  form: TaskField[]
+  proposedDecision?: string
+  dueAt?: string
+  requiredApprovals: number
+  status: 'open' | 'decided' | 'closed'
+  createdAt: string
+  approvals: { decision: string; by: string; at: string; reason?: string }[]
+  decision?: {
+    decision: string
+    by: string
+    at: string
+    reason?: string
+    data: JsonObject
+    corrections: Record<string, { from: Json; to: Json }>
+    reviewers: string[]
+  }
+  closedReason?: string
+}
+
+export interface RequestState {
+  id: string
+  runId: string
+  flowId: string
+  nodeId: string
+  exec: string
+  tokenHash: string
+  request: CustomerRequestSpec
+  status: 'open' | 'answered' | 'closed'
+  createdAt: string
+  answer?: { answer: string; data: JsonObject; at: string }
+  closedReason?: string
+}
+
+export interface TimerState {
+  id: string
+  nodeId: string
+  exec: string
+  name: string
+  fireAt: string
+  status: 'pending' | 'fired' | 'cancelled'
+}
+
+export interface WaitState {
+  nodeId: string
+  exec: string
+  state: JsonObject
+  since: string
+}
+
+export interface RunState {
+  id: string
+  flowId: string
+  flowVersion: number
+  status: RunStatus
+  input: JsonObject
+  params: Record<string, Json>
+  parametersVersion?: number
+  idempotencyKey?: string
+  requestedBy?: string
+  test: boolean
+  createdAt: string
+  updatedAt: string
+  lastSeq: number
+  /** Latest output of each completed node. */
+  outputs: Record<string, JsonObject>
+  /** Node executions under way (entered, neither completed nor failed), by exec id. */
+  active: Record<string, { nodeId: string; input: JsonObject }>
+  /** Executions waiting on a person, a customer or a timer, by exec id. */
+  waits: Record<string, WaitState>
+  tasks: Record<string, TaskState>
+  requests: Record<string, RequestState>
+  timers: Record<string, TimerState>
+  outcome?: string
+  output?: JsonObject
+  error?: { code: string; message: string; nodeId?: string }
+}
+
+export function emptyState(runId: string): RunState {
+  return {
+    id: runId,
+    flowId: '',
+    flowVersion: 0,
+    status: 'running',
+    input: {},
+    params: {},
+    test: false,
+    createdAt: '',
+    updatedAt: '',
+    lastSeq: 0,
+    outputs: {},
+    active: {},
+    waits: {},
+    tasks: {},
+    requests: {},
+    timers: {},
+  }
+}
+
+/** Fold events into a state. */
+export function deriveState(runId: string, events: readonly RunEvent[]): RunState {
+  const state = emptyState(runId)
+  for (const event of events) applyEvent(state, event)
+  return state
+}
+
+/** Apply one event to `state` in place (the engine's hot path, so no copying). */
+export function applyEvent(state: RunState, event: RunEvent): void {
+  state.lastSeq = event.seq
+  state.updatedAt = event.at
+  switch (event.type) {
+    case 'run.started':
+      Object.assign(state, {
+        flowId: event.flowId,
+        flowVersion: event.flowVersion,
+        input: event.input,
+        params: event.params,
+        parametersVersion: event.parametersVersion,
+        idempotencyKey: event.idempotencyKey,
+        requestedBy: event.requestedBy,
+        test: event.test === true,
+        createdAt: event.at,
+        status: 'running',
+      })
+      break
+    case 'node.entered':
+      state.active[event.exec] = { nodeId: event.nodeId, input: event.input }
+      break
+    case 'node.completed':
+      delete state.active[event.exec]
+      delete state.waits[event.exec]
+      state.outputs[event.nodeId] = event.output
+      break
+    case 'node.waiting':
+      state.waits[event.exec] = { nodeId: event.nodeId, exec: event.exec, state: event.state, since: event.at }
+      break
+    case 'node.failed':
+      delete state.waits[event.exec]
+      state.error = { ...event.error, nodeId: event.nodeId }
+      break
+    case 'task.created':
+      state.tasks[event.taskId] = {
+        id: event.taskId,
+        runId: state.id,
+        flowId: state.flowId,
+        flowVersion: state.flowVersion,
+        nodeId: event.nodeId,
+        exec: event.exec,
+        title: event.title,
+        role: event.role,
+        decisions: event.decisions,
+        show: event.show,
+        form: event.form,
+        proposedDecision: event.proposedDecision,
+        dueAt: event.dueAt,
+        requiredApprovals: event.requiredApprovals,
+        status: 'open',
+        createdAt: event.at,
+        approvals: [],
+      }
+      break
+    case 'task.approved':
+      state.tasks[event.taskId]?.approvals.push({ decision: event.decision, by: event.by, at: event.at, reason: event.reason })
+      break
+    case 'task.decided': {
+      const task = state.tasks[event.taskId]
+      if (!task) break
+      task.status = 'decided'
+      task.decision = {
+        decision: event.decision,
+        by: event.by,
+        at: event.at,
+        reason: event.reason,
+        data: event.data,
+        corrections: event.corrections,
+        reviewers: event.reviewers,
+      }
+      break
+    }
+    case 'task.reassigned': {
+      const task = state.tasks[event.taskId]
+      if (task) task.role = event.role
+      break
+    }
+    case 'task.closed': {
+      const task = state.tasks[event.taskId]
+      if (task && task.status === 'open') Object.assign(task, { status: 'closed', closedReason: event.reason })
+      break
+    }
+    case 'customer.requested':
+      state.requests[event.requestId] = {
+        id: event.requestId,
+        runId: state.id,
+        flowId: state.flowId,
+        nodeId: event.nodeId,
+        exec: event.exec,
+        tokenHash: event.tokenHash,
+        request: event.request,
+        status: 'open',
+        createdAt: event.at,
+      }
+      break
+    case 'customer.answered': {
+      const request = state.requests[event.requestId]
+      if (request) Object.assign(request, { status: 'answered', answer: { answer: event.answer, data: event.data, at: event.at } })
+      break
+    }
+    case 'customer.closed': {
+      const request = state.requests[event.requestId]
+      if (request && request.status === 'open') Object.assign(request, { status: 'closed', closedReason: event.reason })
+      break
+    }
+    case 'timer.scheduled':
+      state.timers[event.timerId] = { id: event.timerId, nodeId: event.nodeId, exec: event.exec, name: event.name, fireAt: event.fireAt, status: 'pending' }
+      break
+    case 'timer.fired':
+    case 'timer.cancelled': {
+      const timer = state.timers[event.timerId]
+      if (timer) timer.status = event.type === 'timer.fired' ? 'fired' : 'cancelled'
+      break
+    }
+    case 'run.completed':
+      Object.assign(state, { status: 'completed', outcome: event.outcome, output: event.output, active: {}, waits: {} })
+      break
+    case 'run.failed':
+      Object.assign(state, { status: 'failed', error: { ...event.error, nodeId: event.nodeId }, active: {}, waits: {} })
+      break
+    case 'run.cancelled':
+      Object.assign(state, { status: 'cancelled', active: {}, waits: {} })
+      break
+    case 'run.retried':
+      Object.assign(state, { status: 'running', error: undefined })
+      break
+    case 'message.sent':
+      break
+  }
+  if (state.status === 'running' || state.status === 'waiting') {
+    state.status = Object.keys(state.waits).length > 0 && Object.keys(state.active).length === Object.keys(state.waits).length ? 'waiting' : 'running'
+  }
+}
+
+/** Pending timers of a state, soonest first. */
+export function pendingTimers(state: RunState): TimerState[] {
+  return Object.values(state.timers)
+    .filter((t) => t.status === 'pending')
+    .sort((a, b) => a.fireAt.localeCompare(b.fireAt))
+}
