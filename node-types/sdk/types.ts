@@ -37,6 +37,8 @@ export interface TaskSpec {
   dueAt?: string
   /** Distinct people who must agree (four eyes: 2). */
   requiredApprovals?: number
+  /** Decisions that need `requiredApprovals` people; others take effect at once. Default: the first decision. */
+  approvalDecisions?: string[]
 }
 
 export interface TaskField {
@@ -81,7 +83,20 @@ export interface WaitResult {
   }
 }
 
-export type NodeResult<P extends string = string> = PortResult<P> | WaitResult
+/** The run ends here with an outcome (what an `end` node returns). */
+export interface EndResult {
+  end: { outcome: string; output: JsonObject }
+}
+
+/**
+ * Keep the current wait (same task, same customer link) after a timer, and
+ * optionally remind the customer or hand the task to another role.
+ */
+export interface StayResult {
+  stay: { remind?: boolean; reassign?: { role: string; reason: string } }
+}
+
+export type NodeResult<P extends string = string> = PortResult<P> | WaitResult | EndResult | StayResult
 
 /** What arrived for a waiting node. */
 export type ResumeSignal =
@@ -171,4 +186,6 @@ export interface NodeContext extends RunData {
   http(url: string, init?: HttpRequestInit): Promise<HttpResponse>
   /** Evaluate a CEL expression over `input`, `nodes`, `params` (and `extra`). */
   evaluate(expression: string, extra?: Record<string, unknown>): unknown
+  /** Fill a `{{ expression }}` template over the same data. */
+  render(template: string): string
 }

@@ -3,6 +3,7 @@
  * (status, open tasks, timers, the live canvas, the audit trail, metrics) is
  * derived from it. Events are plain JSON and never change once written.
  */
+import type { Flow } from '../../node-types/flow/schema.js'
 import type { CustomerRequestSpec, Json, JsonObject, TaskField } from '../../node-types/sdk/types.js'
 
 export type RunStatus = 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled'
@@ -24,6 +25,8 @@ export interface RunStarted extends Base {
   idempotencyKey?: string
   requestedBy?: string
   test?: boolean
+  /** Test runs of a draft carry the draft itself, so they stay pinned to it. */
+  flowSnapshot?: Flow
 }
 
 export interface NodeEntered extends Base {
@@ -69,6 +72,7 @@ export interface TaskCreated extends Base {
   proposedDecision?: string
   dueAt?: string
   requiredApprovals: number
+  approvalDecisions: string[]
 }
 
 /** One reviewer's vote on a task that needs several distinct people (four eyes). */

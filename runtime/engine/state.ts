@@ -2,6 +2,7 @@
  * Run state, derived from the event log by a pure fold. The store indexes
  * this state (open tasks, due timers, tokens); it is never the source of truth.
  */
+import type { Flow } from '../../node-types/flow/schema.js'
 import type { CustomerRequestSpec, Json, JsonObject, TaskField } from '../../node-types/sdk/types.js'
 import type { RunEvent, RunStatus } from './events.js'
 
@@ -20,6 +21,7 @@ export interface TaskState {
   proposedDecision?: string
   dueAt?: string
   requiredApprovals: number
+  approvalDecisions: string[]
   status: 'open' | 'decided' | 'closed'
   createdAt: string
   approvals: { decision: string; by: string; at: string; reason?: string }[]
@@ -76,6 +78,7 @@ export interface RunState {
   idempotencyKey?: string
   requestedBy?: string
   test: boolean
+  flowSnapshot?: Flow
   createdAt: string
   updatedAt: string
   lastSeq: number
@@ -136,6 +139,7 @@ export function applyEvent(state: RunState, event: RunEvent): void {
         idempotencyKey: event.idempotencyKey,
         requestedBy: event.requestedBy,
         test: event.test === true,
+        flowSnapshot: event.flowSnapshot,
         createdAt: event.at,
         status: 'running',
       })
@@ -171,6 +175,7 @@ export function applyEvent(state: RunState, event: RunEvent): void {
         proposedDecision: event.proposedDecision,
         dueAt: event.dueAt,
         requiredApprovals: event.requiredApprovals,
+        approvalDecisions: event.approvalDecisions,
         status: 'open',
         createdAt: event.at,
         approvals: [],

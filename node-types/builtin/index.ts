@@ -1,0 +1,13 @@
+/** The built-in node types, in palette order. */
+import type { AnyNodeType } from '../sdk/define-node-type.js'
+import { aiStep } from './ai-step.js'
+import { customerConfirmation } from './customer-confirmation.js'
+import { end } from './end.js'
+import { humanReview } from './human-review.js'
+import { rule } from './rule.js'
+import { start } from './start.js'
+import { wait } from './wait.js'
+
+export { aiStep, customerConfirmation, end, humanReview, rule, start, wait }
+
+export const builtinNodeTypes: readonly AnyNodeType[] = [start, aiStep, rule, humanReview, customerConfirmation, wait, end]

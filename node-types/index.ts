@@ -1,0 +1,12 @@
+/** Public entry of the node-type SDK: what custom node types import. */
+export { defineNodeType } from './sdk/define-node-type.js'
+export type { AnyNodeType, ConfigProblem, NodeTypeDefinition, NodeTypeSpec } from './sdk/define-node-type.js'
+export { duration, expression, template } from './sdk/fields.js'
+export type * from './sdk/types.js'
+export { builtinNodeTypes } from './builtin/index.js'
+export { createRegistry, describeNodeType } from './registry.js'
+export type { NodeTypeDescription, NodeTypeRegistry } from './registry.js'
+export { flowJsonSchema, flowSchema, FLOW_SCHEMA_VERSION } from './flow/schema.js'
+export type { Flow, FlowEdge, FlowNode, FlowParameter } from './flow/schema.js'
+export { validateFlow } from './flow/validate.js'
+export type { Problem, ProblemCode, ValidationResult } from './flow/validate.js'

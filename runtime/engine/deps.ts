@@ -1,0 +1,39 @@
+/**
+ * What the engine is given. Everything with a side effect or a source of
+ * non-determinism (time, ids, crypto, AI, HTTP) comes in through here, so the
+ * engine stays pure and tests can pin the clock.
+ */
+import type { NodeTypeRegistry } from '../../node-types/registry.js'
+import type { AiService, HttpRequestInit, HttpResponse, Logger } from '../../node-types/sdk/types.js'
+import type { RunEvent } from './events.js'
+import type { RunState } from './state.js'
+import type { Store } from './store.js'
+
+export interface Clock {
+  now(): Date
+}
+
+export interface IdGenerator {
+  /** A new unique id that sorts by creation time, e.g. `r_…` for runs. */
+  next(prefix: string): string
+}
+
+/** Signs customer links. Tokens are derived (HMAC) so reminders can resend the same link; only hashes are stored. */
+export interface LinkSigner {
+  tokenFor(binding: { runId: string; requestId: string; expiresAt: string }): Promise<string> | string
+  hash(token: string): Promise<string> | string
+}
+
+export interface EngineDeps {
+  store: Store
+  registry: NodeTypeRegistry
+  clock: Clock
+  ids: IdGenerator
+  links: LinkSigner
+  ai: AiService
+  log: Logger
+  secrets?: { get(name: string): string | undefined }
+  http?: (url: string, init?: HttpRequestInit) => Promise<HttpResponse>
+  /** Called after every durable commit, in order per run (live view, SSE). */
+  onCommit?: (state: RunState, events: readonly RunEvent[]) => void
+}

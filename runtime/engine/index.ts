@@ -1,0 +1,13 @@
+/** The engine's public surface, for the HTTP layer, the CLI and embedders. */
+export { createEngine } from './engine.js'
+export type { Engine, StartRunOptions, StartRunResult } from './engine.js'
+export { decideTask, answerCustomer, findRequest, assertAnswerable } from './people.js'
+export type { DecisionInput, DecisionResult, AnswerInput } from './people.js'
+export { fireDueTimers, fireTimer } from './timers.js'
+export { EngineError } from './errors.js'
+export type { EngineErrorCode } from './errors.js'
+export type { EngineDeps, Clock, IdGenerator, LinkSigner } from './deps.js'
+export type * from './events.js'
+export type * from './state.js'
+export type * from './store.js'
+export { deriveState, applyEvent } from './state.js'

@@ -1,0 +1,43 @@
+/**
+ * Timers: deadlines, expiries, reminders and waits are stored as absolute
+ * times in the run's log. A scheduler at the edge asks the engine to fire
+ * what is due; each timer fires at most once, also after a restart.
+ */
+import { resumeWait } from './advance.js'
+import type { Engine } from './engine.js'
+
+/** Fire every timer due at the engine's current time; returns how many fired. */
+export async function fireDueTimers(engine: Engine, batch = 200): Promise<number> {
+  const { store, clock, log } = engine.deps
+  let fired = 0
+  for (;;) {
+    const due = store.runs.dueTimers(clock.now().toISOString(), batch)
+    if (due.length === 0) return fired
+    for (const { runId, timerId } of due) {
+      try {
+        if (await fireTimer(engine, runId, timerId)) fired++
+      } catch (error) {
+        log.error('timer could not fire', { runId, timerId, error: error instanceof Error ? error.message : String(error) })
+        return fired
+      }
+    }
+  }
+}
+
+export async function fireTimer(engine: Engine, runId: string, timerId: string): Promise<boolean> {
+  return engine.withRun(runId, async (step) => {
+    const timer = step.tx.state.timers[timerId]
+    if (!timer || timer.status !== 'pending') return false
+    if (new Date(timer.fireAt) > engine.deps.clock.now()) return false
+    step.tx.emit({ type: 'timer.fired', timerId })
+    if (step.tx.state.waits[timer.exec]) {
+      if (timer.name === 'expiry') {
+        for (const request of Object.values(step.tx.state.requests)) {
+          if (request.exec === timer.exec && request.status === 'open') step.tx.emit({ type: 'customer.closed', requestId: request.id, reason: 'expired' })
+        }
+      }
+      await resumeWait(step, timer.exec, { kind: 'timer', name: timer.name })
+    }
+    return true
+  })
+}
