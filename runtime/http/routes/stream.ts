@@ -1,0 +1,18 @@
+/** `GET /api/stream`: server-sent events of run events, filterable by flow and run. */
+import { Router } from 'express'
+import { z } from 'zod'
+import type { RuntimeContext } from '../runtime-context.js'
+
+const query = z.object({ flowId: z.string().optional(), runId: z.string().optional() })
+
+export function streamRoutes(rt: RuntimeContext): Router {
+  const router = Router()
+  router.get('/stream', (req, res) => {
+    const filter = query.parse(req.query)
+    const header = req.get('last-event-id')
+    const lastEventId = header && /^\d+$/.test(header) ? Number(header) : undefined
+    const detach = rt.hub.attach(res, filter, lastEventId)
+    req.on('close', detach)
+  })
+  return router
+}
