@@ -103,7 +103,15 @@ function checkNodes(rawNodes: unknown, registry: NodeTypeRegistry, paramValues: 
       })
       return
     }
-    const config = resolveConfig(def, node, index, paramValues, problems)
+    const unknownRefs = findParamRefs(node.config).filter((ref) => !params.has(ref.name))
+    for (const ref of unknownRefs) {
+      problems.push({
+        path: jsonPath(['nodes', index, 'config', ...ref.path]),
+        code: 'param.unknown',
+        message: `node '${node.id}' refers to parameter '${ref.name}', which the flow does not define`,
+      })
+    }
+    const config = resolveConfig(def, node, index, paramValues, unknownRefs.map((r) => r.path.join('.')), problems)
     if (config === undefined) return
     loose.ports = def.portsFor(config)
     for (const p of def.check?.(config) ?? []) {
@@ -111,15 +119,6 @@ function checkNodes(rawNodes: unknown, registry: NodeTypeRegistry, paramValues: 
     }
     for (const { path, source } of def.expressions?.(config) ?? []) {
       checkExpression(source, ['nodes', index, 'config', ...path], node.id, params, problems)
-    }
-    for (const ref of findParamRefs(node.config)) {
-      if (!params.has(ref.name)) {
-        problems.push({
-          path: jsonPath(['nodes', index, 'config', ...ref.path]),
-          code: 'param.unknown',
-          message: `node '${node.id}' refers to parameter '${ref.name}', which the flow does not define`,
-        })
-      }
     }
   })
   return nodes
@@ -131,6 +130,7 @@ function resolveConfig(
   node: Record<string, unknown>,
   index: number,
   paramValues: Record<string, unknown>,
+  unknownRefPaths: string[],
   problems: Problem[],
 ): unknown {
   const typeVersion = typeof node.typeVersion === 'number' ? node.typeVersion : def.version
@@ -146,7 +146,9 @@ function resolveConfig(
   if (typeVersion < def.version && def.migrate) config = def.migrate(config, typeVersion)
   const result = def.config.safeParse(substituteParamRefs(config, paramValues))
   if (!result.success) {
-    problems.push(...schemaProblems(result.error, ['nodes', index, 'config'], `node '${node.id}'`, 'node.bad-config'))
+    // A field holding an unknown parameter reference is already reported as param.unknown.
+    const issues = result.error.issues.filter((issue: z.core.$ZodIssue) => !unknownRefPaths.includes(issue.path.join('.')))
+    problems.push(...schemaProblems({ issues }, ['nodes', index, 'config'], `node '${node.id}'`, 'node.bad-config'))
     return undefined
   }
   return result.data
@@ -291,7 +293,7 @@ function stronglyConnected(ids: string[], outgoing: Map<string, string[]>): stri
   return result
 }
 
-function schemaProblems(error: z.ZodError, prefix: (string | number)[], subject?: string, code: ProblemCode = 'schema.invalid'): Problem[] {
+function schemaProblems(error: { issues: z.core.$ZodIssue[] }, prefix: (string | number)[], subject?: string, code: ProblemCode = 'schema.invalid'): Problem[] {
   return error.issues.map((issue) => {
     const path = [...prefix, ...(issue.path as (string | number)[])]
     const where = issue.path.length > 0 ? `'${issue.path.join('.')}'` : 'the value'
