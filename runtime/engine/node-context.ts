@@ -1,40 +1,79 @@
 /**
  * The `ctx` a node's execute/resume receives: the run's data, the clock, AI,
  * secrets, HTTP and expression helpers — and nothing that reaches the engine.
+ * A class rather than a literal of closures: one is made per node execution,
+ * on the hot path.
  */
 import { compileExpression } from '../../node-types/expr/cel.js'
 import { renderTemplate } from '../../node-types/expr/template.js'
-import type { NodeContext } from '../../node-types/sdk/types.js'
+import type { AiService, HttpRequestInit, HttpResponse, Json, JsonObject, Logger, NodeContext } from '../../node-types/sdk/types.js'
 import type { EngineDeps } from './deps.js'
 import type { RunState } from './state.js'
 
 const noSecrets = { get: () => undefined }
 
-export function createNodeContext(deps: EngineDeps, state: RunState, nodeId: string, exec: string): NodeContext {
-  const scope = { input: state.input, nodes: state.outputs, params: state.params }
-  const log = deps.log
-  return {
-    runId: state.id,
-    flowId: state.flowId,
-    flowVersion: state.flowVersion,
-    input: state.input,
-    nodes: state.outputs,
-    params: state.params,
-    nodeId,
-    idempotencyKey: `${state.id}:${exec}`,
-    now: () => deps.clock.now(),
-    log: {
-      info: (message, fields) => log.info(message, { runId: state.id, nodeId, ...fields }),
-      warn: (message, fields) => log.warn(message, { runId: state.id, nodeId, ...fields }),
-      error: (message, fields) => log.error(message, { runId: state.id, nodeId, ...fields }),
-    },
-    ai: deps.ai,
-    secrets: deps.secrets ?? noSecrets,
-    http: (url, init) => {
-      if (!deps.http) throw new Error('this runtime has no HTTP client configured')
-      return deps.http(url, init)
-    },
-    evaluate: (expression, extra) => compileExpression(expression)(extra ? { ...scope, ...extra } : scope),
-    render: (template) => renderTemplate(template, scope),
+class RunNodeContext implements NodeContext {
+  readonly runId: string
+  readonly flowId: string
+  readonly flowVersion: number
+  readonly input: JsonObject
+  readonly nodes: Record<string, JsonObject>
+  readonly params: Record<string, Json>
+  readonly idempotencyKey: string
+  readonly ai: AiService
+  readonly secrets: { get(name: string): string | undefined }
+  private readonly scope: Record<string, unknown>
+  private logger?: Logger
+
+  constructor(
+    private readonly deps: EngineDeps,
+    state: RunState,
+    readonly nodeId: string,
+    exec: string,
+  ) {
+    this.runId = state.id
+    this.flowId = state.flowId
+    this.flowVersion = state.flowVersion
+    this.input = state.input
+    this.nodes = state.outputs
+    this.params = state.params
+    this.idempotencyKey = `${state.id}:${exec}`
+    this.ai = deps.ai
+    this.secrets = deps.secrets ?? noSecrets
+    this.scope = { input: state.input, nodes: state.outputs, params: state.params }
   }
+
+  get log(): Logger {
+    if (!this.logger) {
+      const base = this.deps.log
+      const fields = { runId: this.runId, nodeId: this.nodeId }
+      this.logger = {
+        info: (message, extra) => base.info(message, { ...fields, ...extra }),
+        warn: (message, extra) => base.warn(message, { ...fields, ...extra }),
+        error: (message, extra) => base.error(message, { ...fields, ...extra }),
+      }
+    }
+    return this.logger
+  }
+
+  now(): Date {
+    return this.deps.clock.now()
+  }
+
+  http(url: string, init?: HttpRequestInit): Promise<HttpResponse> {
+    if (!this.deps.http) throw new Error('this runtime has no HTTP client configured')
+    return this.deps.http(url, init)
+  }
+
+  evaluate(expression: string, extra?: Record<string, unknown>): unknown {
+    return compileExpression(expression)(extra ? { ...this.scope, ...extra } : this.scope)
+  }
+
+  render(template: string): string {
+    return renderTemplate(template, this.scope)
+  }
+}
+
+export function createNodeContext(deps: EngineDeps, state: RunState, nodeId: string, exec: string): NodeContext {
+  return new RunNodeContext(deps, state, nodeId, exec)
 }

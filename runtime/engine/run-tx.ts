@@ -10,6 +10,8 @@ import type { OutboxMessage } from './store.js'
 export class RunTx {
   readonly events: RunEvent[] = []
   readonly messages: OutboxMessage[] = []
+  private lastMs = Number.NaN
+  private lastIso = ''
 
   constructor(
     readonly state: RunState,
@@ -17,9 +19,21 @@ export class RunTx {
   ) {}
 
   emit(event: NewEvent): RunEvent {
-    const full = { ...event, seq: this.state.lastSeq + 1, at: this.now().toISOString() } as RunEvent
+    const full = event as RunEvent
+    full.seq = this.state.lastSeq + 1
+    full.at = this.timestamp()
     applyEvent(this.state, full)
     this.events.push(full)
     return full
+  }
+
+  /** Events of one step share a millisecond; format it once. */
+  private timestamp(): string {
+    const ms = this.now().getTime()
+    if (ms !== this.lastMs) {
+      this.lastMs = ms
+      this.lastIso = new Date(ms).toISOString()
+    }
+    return this.lastIso
   }
 }

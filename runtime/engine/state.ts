@@ -256,9 +256,21 @@ export function applyEvent(state: RunState, event: RunEvent): void {
     case 'message.sent':
       break
   }
-  if (state.status === 'running' || state.status === 'waiting') {
-    state.status = Object.keys(state.waits).length > 0 && Object.keys(state.active).length === Object.keys(state.waits).length ? 'waiting' : 'running'
+  if (AFFECTS_STATUS.has(event.type) && (state.status === 'running' || state.status === 'waiting')) {
+    state.status = isWaiting(state) ? 'waiting' : 'running'
   }
+}
+
+const AFFECTS_STATUS = new Set(['node.entered', 'node.completed', 'node.waiting', 'node.failed', 'run.retried'])
+
+/** Waiting: something waits, and everything under way is waiting. */
+function isWaiting(state: RunState): boolean {
+  let waiting = 0
+  for (const _ in state.waits) waiting++
+  if (waiting === 0) return false
+  let active = 0
+  for (const _ in state.active) active++
+  return active === waiting
 }
 
 /** Pending timers of a state, soonest first. */
