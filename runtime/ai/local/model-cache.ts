@@ -25,11 +25,22 @@ export interface ModelCache {
 export function createModelCache(maxModels = 32): ModelCache {
   // A Map iterates in insertion order: re-inserting on use keeps the oldest first.
   const models = new Map<string, NaiveBayesModel>()
+  // A flow's examples array is parsed once per flow version and then passed on
+  // every run: remember its version by identity so the hot path never hashes.
+  const versionsByArray = new WeakMap<readonly LabelledExample[], Map<string, string>>()
   let trainings = 0
   let hits = 0
+  const versionOf = (examples: readonly LabelledExample[], options: NaiveBayesOptions): string => {
+    const key = `${options.alpha ?? ''}|${options.bigrams ?? ''}`
+    let byOptions = versionsByArray.get(examples)
+    if (!byOptions) versionsByArray.set(examples, (byOptions = new Map()))
+    let version = byOptions.get(key)
+    if (version === undefined) byOptions.set(key, (version = naiveBayesVersion(examples, options)))
+    return version
+  }
   return {
     get(examples, options = {}) {
-      const version = naiveBayesVersion(examples, options)
+      const version = versionOf(examples, options)
       const cached = models.get(version)
       if (cached) {
         hits++
