@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { aiStep } from '../../../node-types/builtin/ai-step.js'
+import type { AiRequest } from '../../../node-types/sdk/types.js'
+import { runNode } from '../../../node-types/testing/index.js'
+
+const examples = [
+  { text: 'stable job', label: 'good' },
+  { text: 'missed payments', label: 'risky' },
+]
+
+describe('ai-step', () => {
+  it('sends the evaluated text to the provider and leaves by done with confidence and model version', async () => {
+    const seen: AiRequest[] = []
+    const ai = { run: async (r: AiRequest) => (seen.push(r), { label: 'good', value: 0.9, confidence: 0.9, model: 'm', modelVersion: 'v1' }) }
+    const { result } = await runNode(aiStep, { config: { task: 'score', text: 'input.note', labels: ['good', 'risky'], examples }, ctx: { input: { note: 'steady salary' }, ai } })
+    expect(seen[0]).toMatchObject({ task: 'score', provider: 'local', text: 'steady salary', labels: ['good', 'risky'] })
+    expect(result).toEqual({ port: 'done', data: { task: 'score', label: 'good', value: 0.9, confidence: 0.9, model: 'm', modelVersion: 'v1' } })
+  })
+
+  it('leaves by error with the provider message when the provider fails', async () => {
+    const ai = { run: async () => Promise.reject(new Error('rate limited')) }
+    const { result } = await runNode(aiStep, { config: { examples }, ctx: { input: { text: 'x' }, ai } })
+    expect(result).toEqual({ port: 'error', data: { error: 'rate limited' } })
+  })
+
+  it('asks for examples when the local provider would have nothing to learn from', () => {
+    expect(aiStep.check!(aiStep.config.parse({ task: 'classify' }))).toEqual([expect.objectContaining({ path: ['examples'] })])
+  })
+})
