@@ -4,6 +4,7 @@
  * always carries `confidence` (0..1) and the model version that produced it.
  */
 import { z } from 'zod'
+import { templateChecks } from '../expr/template.js'
 import { expression, template } from '../sdk/fields.js'
 import { defineNodeType } from '../sdk/define-node-type.js'
 import type { JsonObject } from '../sdk/types.js'
@@ -44,7 +45,7 @@ export const aiStep = defineNodeType({
     }
     return []
   },
-  expressions: (config) => [{ path: ['text'], source: config.text }],
+  expressions: (config) => [{ path: ['text'], source: config.text }, ...templateChecks(['prompt'], config.prompt)],
   summary: (config) => (config.labels.length > 0 ? `${config.task}: ${config.labels.join(' / ')}` : `${config.task} · ${config.provider}`),
   execute: async (ctx, _input, config) => {
     const text = ctx.evaluate(config.text)

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { addDuration } from '../expr/duration.js'
+import { templateChecks } from '../expr/template.js'
 import { duration, expression, template } from '../sdk/fields.js'
 import { defineNodeType } from '../sdk/define-node-type.js'
 import type { CustomerRequestSpec, NodeResult } from '../sdk/types.js'
@@ -54,7 +55,12 @@ export const customerConfirmation = defineNodeType({
     if (config.kind === 'fill' && config.fields.length === 0) return [{ path: ['fields'], message: 'filling in needs at least one field' }]
     return []
   },
-  expressions: (config) => [{ path: ['to'], source: config.to }, ...(config.options ? [{ path: ['options'], source: config.options }] : [])],
+  expressions: (config) => [
+    { path: ['to'], source: config.to },
+    ...(config.options ? [{ path: ['options'], source: config.options }] : []),
+    ...templateChecks(['subject'], config.subject),
+    ...templateChecks(['message'], config.message),
+  ],
   summary: (config) => `${config.kind} · expires ${config.expiresIn}`,
   execute: (ctx, _input, config) => {
     const now = ctx.now()

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { addDuration } from '../expr/duration.js'
+import { templateChecks } from '../expr/template.js'
 import { duration, expression, template } from '../sdk/fields.js'
 import { defineNodeType } from '../sdk/define-node-type.js'
 import type { Json, JsonObject, TaskField, NodeResult } from '../sdk/types.js'
@@ -74,6 +75,7 @@ export const humanReview = defineNodeType({
     return problems
   },
   expressions: (config) => [
+    ...templateChecks(['title'], config.title),
     ...(config.proposal ? [{ path: ['proposal'], source: config.proposal }] : []),
     ...config.show.map((s, i) => ({ path: ['show', i, 'value'], source: s.value })),
     ...config.form.map((f, i) => ({ path: ['form', i, 'value'], source: f.value })),

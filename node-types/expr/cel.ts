@@ -40,12 +40,13 @@ export function compileExpression(source: string): CompiledExpression {
     throw new ExpressionError(`expression is ${source.length} characters long; the limit is ${MAX_EXPRESSION_LENGTH}`)
   }
   if (source.trim() === '') throw new ExpressionError('expression is empty')
-  let program: (ctx: Record<string, unknown>) => unknown
+  let program: ((ctx: Record<string, unknown>) => unknown) & { ast: unknown }
   try {
-    program = env.parse(source) as unknown as (ctx: Record<string, unknown>) => unknown
+    program = env.parse(source) as unknown as typeof program
   } catch (error) {
     throw new ExpressionError(firstLine(error))
   }
+  checkCost(program.ast)
   const compiled = Object.assign((scope: Record<string, unknown>) => {
     try {
       return fromCel(program(scope))
@@ -70,6 +71,35 @@ export function referencedParameters(source: string): string[] {
     names.add(match[1] ?? match[2])
   }
   return [...names]
+}
+
+/** List macros: each walks a list, so nesting them multiplies the work. */
+const LOOPS = new Set(['all', 'exists', 'exists_one', 'map', 'filter'])
+const MAX_LOOPS = 4
+
+/**
+ * Keep evaluation linear in the size of the data: no loop inside a loop, a
+ * few loops at most, and no regular expressions (JavaScript's backtracking
+ * RegExp can take exponential time on a crafted input).
+ */
+function checkCost(ast: unknown): void {
+  let loops = 0
+  const walk = (node: unknown, depth: number): void => {
+    if (Array.isArray(node)) return node.forEach((child) => walk(child, depth))
+    if (!node || typeof node !== 'object') return
+    const { op, args } = node as { op?: string; args?: unknown }
+    if ((op === 'rcall' || op === 'call') && Array.isArray(args) && typeof args[0] === 'string') {
+      const name = args[0]
+      if (name === 'matches') throw new ExpressionError('regular expressions (matches) are not allowed; use contains, startsWith or endsWith')
+      if (LOOPS.has(name)) {
+        if (depth >= 1) throw new ExpressionError(`'${name}' inside another list macro is not allowed; it multiplies the work`)
+        if (++loops > MAX_LOOPS) throw new ExpressionError(`at most ${MAX_LOOPS} list macros (all, exists, map, filter) per expression`)
+        return args.slice(1).forEach((child) => walk(child, depth + 1))
+      }
+    }
+    walk(args, depth)
+  }
+  walk(ast, 0)
 }
 
 /** CEL ints are BigInt; JSON has only numbers. */

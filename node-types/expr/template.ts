@@ -14,6 +14,16 @@ export function templateExpressions(template: string): string[] {
 }
 
 /**
+ * The expressions of a template as a node type's `expressions()` lists them.
+ *
+ * @example
+ * expressions: (config) => [...templateChecks(['title'], config.title)]
+ */
+export function templateChecks(path: (string | number)[], template: string | undefined): { path: (string | number)[]; source: string }[] {
+  return template ? templateExpressions(template).map((source) => ({ path, source })) : []
+}
+
+/**
  * Fill a template.
  *
  * @example
