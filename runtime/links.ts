@@ -5,7 +5,7 @@
  * hash is stored, so a copy of the data folder alone opens no link.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import type { LinkSigner } from './engine/deps.js'
 
@@ -20,7 +20,8 @@ export function createLinkSigner(secret: Buffer): LinkSigner {
 
 /**
  * The server secret: `INLOOP_SECRET` (hex or base64, ≥ 32 bytes) or a key
- * file kept in the data folder, created on first start.
+ * file kept in the data folder, created on first start and fsynced, since
+ * every customer link already sent depends on it.
  */
 export function loadSecret(dataDir: string | undefined, env: NodeJS.ProcessEnv = process.env): Buffer {
   if (env.INLOOP_SECRET) {
@@ -30,9 +31,41 @@ export function loadSecret(dataDir: string | undefined, env: NodeJS.ProcessEnv =
     return secret
   }
   if (!dataDir) return randomBytes(32)
-  const file = join(dataDir, 'secret.key')
-  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex')
+  const file = join(dataDir, SECRET_FILE)
+  if (existsSync(file)) return readSecretFile(file)
   const secret = randomBytes(32)
-  writeFileSync(file, secret.toString('hex'), { mode: 0o600, flag: 'wx' })
+  writeDurably(dataDir, file, secret.toString('hex'))
   return secret
+}
+
+const SECRET_FILE = 'secret.key'
+
+function readSecretFile(file: string): Buffer {
+  const text = readFileSync(file, 'utf8').trim()
+  if (!/^(?:[0-9a-f]{2}){32,}$/i.test(text)) {
+    throw new Error(
+      `${file} is damaged: it should hold at least 64 hex characters. Restore it from a backup; ` +
+        'deleting it makes a new secret, and every customer link already sent stops working',
+    )
+  }
+  return Buffer.from(text, 'hex')
+}
+
+/** Write a new file so that it exists whole or not at all, and survives a power cut. */
+function writeDurably(dir: string, file: string, content: string): void {
+  const temp = `${file}.${process.pid}.tmp`
+  const fd = openSync(temp, 'w', 0o600)
+  try {
+    writeSync(fd, content)
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+  renameSync(temp, file)
+  const dirFd = openSync(dir, 'r')
+  try {
+    fsyncSync(dirFd)
+  } finally {
+    closeSync(dirFd)
+  }
 }

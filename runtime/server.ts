@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { composeEngine } from './compose.js'
+import type { Clock } from './engine/deps.js'
 import type { Engine } from './engine/index.js'
 import type { Store } from './engine/store.js'
 import { loadExamples } from './examples.js'
@@ -14,7 +15,7 @@ import { createApp } from './http/app.js'
 import { StreamHub } from './http/stream-hub.js'
 import { loadSecret } from './links.js'
 import { createLogger } from './log.js'
-import { startScheduler } from './scheduler.js'
+import { startScheduler, type Scheduler } from './scheduler.js'
 import { openStore } from './store/open-store.js'
 import { VERSION, PROJECT_ROOT } from './version.js'
 
@@ -29,6 +30,8 @@ export interface ServerOptions {
   examples?: boolean
   apiKey?: string
   designerDir?: string
+  /** The engine's clock (default: the system clock). Tests pass one they move by hand. */
+  clock?: Clock
 }
 
 export interface RunningServer {
@@ -44,18 +47,21 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const log = createLogger()
   const dataDir = options.memory ? undefined : resolve(options.dataDir ?? process.env.INLOOP_DATA ?? './data')
   const store = await openStore(dataDir)
+  // What the store noticed on opening (a stale lock taken over, leftovers of a crash) belongs in the log.
+  for (const warning of (store as { warnings?: readonly string[] }).warnings ?? []) log.warn(warning)
+  let scheduler: Scheduler | undefined
   try {
     const hub = new StreamHub()
     const { engine, registry } = composeEngine({
       store,
       secret: loadSecret(dataDir),
       log,
+      clock: options.clock,
       onCommit: (state, events) => {
         hub.publish(state, events)
-        if (events.some((e) => e.type === 'timer.scheduled')) scheduler.poke()
+        if (events.some((e) => e.type === 'timer.scheduled')) scheduler?.poke()
       },
     })
-    const scheduler = startScheduler(engine)
     const samples = options.examples === false ? new Map() : await loadExamples(join(PROJECT_ROOT, 'examples'), store, registry, log)
     const app = createApp(
       { engine, store, registry, hub, log, version: VERSION, apiKey: options.apiKey ?? process.env.INLOOP_API_KEY, samples },
@@ -64,6 +70,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const server = createServer(app)
     server.keepAliveTimeout = 65_000
     await listen(server, options.port ?? Number(process.env.PORT ?? 3000), options.host ?? process.env.HOST ?? '127.0.0.1')
+    // Only once listening: a server that fails to start leaves no scheduler behind firing timers.
+    scheduler = startScheduler(engine)
     const { port, address } = server.address() as AddressInfo
     const host = address.includes(':') ? `[${address}]` : address
     return {
@@ -73,7 +81,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       store,
       hub,
       async close() {
-        await scheduler.stop()
+        await scheduler?.stop()
         server.closeAllConnections()
         await new Promise<void>((done) => server.close(() => done()))
         await store.close()

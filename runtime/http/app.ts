@@ -23,9 +23,10 @@ export function createApp(rt: RuntimeContext, options: { designerDir?: string } 
   app.set('query parser', 'simple')
 
   const api = express.Router()
+  // The key is checked before the body is read: a caller without it gets 401, not a parse of 5 MB.
+  api.use(requireApiKey(rt.apiKey))
   api.use(express.json({ limit: '5mb', strict: false, type: ['application/json', 'application/*+json'] }))
   api.use(rejectForbiddenKeys)
-  api.use(requireApiKey(rt.apiKey))
   for (const routes of [metaRoutes, flowRoutes, runRoutes, taskRoutes, customerRoutes, streamRoutes]) api.use(routes(rt))
   api.use((req, _res, next) => next(new HttpError(404, 'NOT_FOUND', `no API route ${req.method} /api${req.path}`)))
   app.use('/api', api)

@@ -3,6 +3,7 @@ import { Router } from 'express'
 import { z } from 'zod'
 import { answerCustomer, assertAnswerable, findRequest } from '../../engine/people.js'
 import type { RuntimeContext } from '../runtime-context.js'
+import { parseQuery } from '../parse.js'
 
 const answerBody = z.object({ answer: z.string().min(1).max(100), data: z.record(z.string(), z.json()).optional() })
 const outboxQuery = z.object({ runId: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) })
@@ -24,7 +25,7 @@ export function customerRoutes(rt: RuntimeContext): Router {
   })
 
   router.get('/outbox', async (req, res) => {
-    res.json(await rt.store.runs.listOutbox(outboxQuery.parse(req.query)))
+    res.json(await rt.store.runs.listOutbox(parseQuery(outboxQuery, req.query)))
   })
 
   return router

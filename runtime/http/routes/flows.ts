@@ -40,6 +40,11 @@ export function flowRoutes(rt: RuntimeContext): Router {
   })
 
   router.delete('/flows/:id', async (req, res) => {
+    // Its versions go with it, and a waiting run could then never resume.
+    const live = await liveRunOf(req.params.id)
+    if (live) {
+      throw new HttpError(409, 'FLOW_IN_USE', `flow '${req.params.id}' has runs still waiting or running (such as ${live}); cancel them or let them finish first`)
+    }
     if (!(await flows.deleteFlow(req.params.id))) throw notFound(`flow '${req.params.id}'`)
     res.status(204).end()
   })
@@ -88,6 +93,14 @@ export function flowRoutes(rt: RuntimeContext): Router {
     const { runId } = await rt.engine.startRun({ flowId: req.params.id, input: body.input ?? {}, draft: result.flow, requestedBy: actorOf(req) })
     res.status(201).json({ runId })
   })
+
+  async function liveRunOf(flowId: string): Promise<string | undefined> {
+    for (const status of ['waiting', 'running'] as const) {
+      const found = (await rt.store.runs.listRuns({ flowId, status, limit: 500 })).find((r) => !r.test)
+      if (found) return found.id
+    }
+    return undefined
+  }
 
   return router
 }

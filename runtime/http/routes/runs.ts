@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { RunState } from '../../engine/state.js'
 import { notFound } from '../errors.js'
 import { actorOf, type RuntimeContext } from '../runtime-context.js'
+import { parseQuery } from '../parse.js'
 
 const statuses = ['running', 'waiting', 'completed', 'failed', 'cancelled'] as const
 const listQuery = z.object({
@@ -12,6 +13,7 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   before: z.string().optional(),
 })
+const afterQuery = z.object({ after: z.coerce.number().int().min(0).default(0) })
 const cancelBody = z.object({ reason: z.string().max(2000).default('cancelled') })
 
 /** The public view of a run. */
@@ -42,7 +44,7 @@ export function runRoutes(rt: RuntimeContext): Router {
   const runs = rt.store.runs
 
   router.get('/runs', async (req, res) => {
-    res.json(await runs.listRuns(listQuery.parse(req.query)))
+    res.json(await runs.listRuns(parseQuery(listQuery, req.query)))
   })
 
   router.get('/runs/:id', async (req, res) => {
@@ -52,7 +54,7 @@ export function runRoutes(rt: RuntimeContext): Router {
   })
 
   router.get('/runs/:id/events', async (req, res) => {
-    const after = z.coerce.number().int().min(0).default(0).parse(req.query.after)
+    const after = parseQuery(afterQuery, req.query).after
     const events = await runs.getEvents(req.params.id, after)
     if (!events) throw notFound(`run '${req.params.id}'`)
     res.json(events)

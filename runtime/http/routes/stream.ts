@@ -2,13 +2,14 @@
 import { Router } from 'express'
 import { z } from 'zod'
 import type { RuntimeContext } from '../runtime-context.js'
+import { parseQuery } from '../parse.js'
 
 const query = z.object({ flowId: z.string().optional(), runId: z.string().optional() })
 
 export function streamRoutes(rt: RuntimeContext): Router {
   const router = Router()
   router.get('/stream', (req, res) => {
-    const filter = query.parse(req.query)
+    const filter = parseQuery(query, req.query)
     const header = req.get('last-event-id')
     const lastEventId = header && /^\d+$/.test(header) ? Number(header) : undefined
     const detach = rt.hub.attach(res, filter, lastEventId)

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { decideTask } from '../../engine/people.js'
 import { notFound } from '../errors.js'
 import { actorOf, type RuntimeContext } from '../runtime-context.js'
+import { parseQuery } from '../parse.js'
 
 const query = z.object({
   status: z.enum(['open', 'decided', 'closed']).optional(),
@@ -26,7 +27,7 @@ export function taskRoutes(rt: RuntimeContext): Router {
   const router = Router()
 
   router.get('/tasks', async (req, res) => {
-    const q = query.parse(req.query)
+    const q = parseQuery(query, req.query)
     const { items, total } = await rt.store.runs.queryTasks({ ...q, roles: q.role ? [q.role] : undefined })
     res.set('x-total-count', String(total)).json(items)
   })

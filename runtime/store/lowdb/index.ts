@@ -1,0 +1,2 @@
+/** The lowdb store's public face. */
+export { openLowdbStore, type LowdbStore, type LowdbStoreOptions } from './lowdb-store.js'

@@ -1,0 +1,185 @@
+/**
+ * In-memory indexes over every stored run, shared by both stores and rebuilt
+ * from the run logs at open: run summaries (by id, flow and status, newest
+ * first), idempotency keys, task → run, the inbox, customer tokens, pending
+ * timers by fire time and the outbox order. It is fed a RunState after each
+ * durable append and keeps summaries and task/request copies, never whole logs.
+ */
+import type { DueTimer, OutboxMessage, RunQuery, RunSummary, TaskQuery } from '../engine/store.js'
+import type { RequestState, RunState, TaskState } from '../engine/state.js'
+import { SortedList } from './sorted-list.js'
+import { TaskIndex } from './task-index.js'
+
+interface RunEntry {
+  summary: RunSummary
+  lastSeq: number
+  idempotency?: string
+  timerKeys: string[]
+}
+
+/** A pointer into a run's outbox, ordered by creation time. */
+export interface OutboxRef {
+  runId: string
+  messageId: string
+}
+
+const TERMINAL = new Set(['completed', 'failed', 'cancelled'])
+
+export class RunIndex {
+  private runs = new Map<string, RunEntry>()
+  private all = new SortedList<RunEntry>()
+  private byFlow = new Map<string, SortedList<RunEntry>>()
+  private byStatus = new Map<string, SortedList<RunEntry>>()
+  private idempotency = new Map<string, string>()
+  private requests = new Map<string, RequestState>()
+  private timers = new SortedList<DueTimer>()
+  private outbox = new SortedList<OutboxRef>()
+  private tasks = new TaskIndex()
+
+  get size(): number {
+    return this.runs.size
+  }
+
+  /** Last durable seq of a run, undefined when the run is unknown. */
+  lastSeq(runId: string): number | undefined {
+    return this.runs.get(runId)?.lastSeq
+  }
+
+  summary(runId: string): RunSummary | undefined {
+    const entry = this.runs.get(runId)
+    return entry && { ...entry.summary }
+  }
+
+  /**
+   * Index a run's state after an append. Pass `adopt: true` only when the
+   * caller hands the state over and never touches it again (loading at open);
+   * otherwise tasks and requests are copied, since the state lives on.
+   */
+  put(state: RunState, messages: readonly OutboxMessage[] = [], options: { adopt?: boolean } = {}): void {
+    const copy = <T>(value: T): T => (options.adopt ? value : structuredClone(value))
+    const old = this.runs.get(state.id)
+    const summary = summarize(state)
+    const relist = !old || old.summary.status !== summary.status || old.summary.flowId !== summary.flowId
+    if (old && relist) this.unlistRun(old)
+    const entry: RunEntry = old ?? { summary, lastSeq: 0, timerKeys: [] }
+    entry.summary = summary
+    entry.lastSeq = state.lastSeq
+    if (relist) this.listRun(entry)
+    if (!old) this.runs.set(state.id, entry)
+
+    if (state.idempotencyKey !== undefined && entry.idempotency === undefined) {
+      entry.idempotency = `${state.flowId}\u0000${state.idempotencyKey}`
+      this.idempotency.set(entry.idempotency, state.id)
+    }
+    for (const task of Object.values(state.tasks)) this.tasks.put(copy(task))
+    for (const request of Object.values(state.requests)) this.requests.set(request.tokenHash, copy(request))
+    this.putTimers(entry, state)
+    for (const m of messages) this.outbox.insert(`${m.createdAt}\u0000${m.runId}\u0000${m.id}`, { runId: m.runId, messageId: m.id })
+  }
+
+  listRuns(q: RunQuery): RunSummary[] {
+    const limit = Math.max(0, q.limit ?? 100)
+    const candidates = [this.all]
+    if (q.flowId !== undefined) candidates.push(this.byFlow.get(q.flowId) ?? new SortedList())
+    if (q.status !== undefined) candidates.push(this.byStatus.get(q.status) ?? new SortedList())
+    const smallest = candidates.reduce((a, b) => (b.size < a.size ? b : a))
+    const out: RunSummary[] = []
+    if (limit === 0) return out
+    for (const { value } of smallest.descending(q.before)) {
+      const s = value.summary
+      if ((q.flowId !== undefined && s.flowId !== q.flowId) || (q.status !== undefined && s.status !== q.status)) continue
+      out.push({ ...s })
+      if (out.length >= limit) break
+    }
+    return out
+  }
+
+  runIdForIdempotencyKey(flowId: string, key: string): string | undefined {
+    return this.idempotency.get(`${flowId}\u0000${key}`)
+  }
+
+  runIdForTask(taskId: string): string | undefined {
+    return this.tasks.runIdOf(taskId)
+  }
+
+  /** Tasks as the index holds them: copy before handing them out. */
+  queryTasks(q: TaskQuery): { items: TaskState[]; total: number } {
+    return this.tasks.query(q)
+  }
+
+  /** The request as the index holds it: copy before handing it out. */
+  requestByTokenHash(tokenHash: string): RequestState | undefined {
+    return this.requests.get(tokenHash)
+  }
+
+  /** Pending timers of live runs with `fireAt <= now`, soonest first. */
+  dueTimers(now: string, limit: number): DueTimer[] {
+    const out: DueTimer[] = []
+    for (const { value } of this.timers.ascending()) {
+      if (out.length >= limit || value.fireAt > now) break
+      out.push({ ...value })
+    }
+    return out
+  }
+
+  nextTimerAt(): string | undefined {
+    return this.timers.first()?.fireAt
+  }
+
+  /** The newest `limit` outbox entries, oldest first. */
+  recentOutbox(limit: number): OutboxRef[] {
+    const out: OutboxRef[] = []
+    if (limit <= 0) return out
+    for (const { value } of this.outbox.descending()) {
+      out.push(value)
+      if (out.length >= limit) break
+    }
+    return out.reverse()
+  }
+
+  /** Timers fire only while the run is live; a finished run's leftovers are not due. */
+  private putTimers(entry: RunEntry, state: RunState): void {
+    for (const key of entry.timerKeys) this.timers.delete(key)
+    entry.timerKeys = []
+    if (TERMINAL.has(state.status)) return
+    for (const timer of Object.values(state.timers)) {
+      if (timer.status !== 'pending') continue
+      const key = `${timer.fireAt}\u0000${state.id}\u0000${timer.id}`
+      this.timers.insert(key, { runId: state.id, timerId: timer.id, fireAt: timer.fireAt })
+      entry.timerKeys.push(key)
+    }
+  }
+
+  private listRun(entry: RunEntry): void {
+    const { id, flowId, status } = entry.summary
+    this.all.insert(id, entry)
+    listFor(this.byFlow, flowId).insert(id, entry)
+    listFor(this.byStatus, status).insert(id, entry)
+  }
+
+  private unlistRun(entry: RunEntry): void {
+    const { id, flowId, status } = entry.summary
+    this.byFlow.get(flowId)?.delete(id)
+    this.byStatus.get(status)?.delete(id)
+  }
+}
+
+function listFor(map: Map<string, SortedList<RunEntry>>, key: string): SortedList<RunEntry> {
+  let list = map.get(key)
+  if (!list) map.set(key, (list = new SortedList()))
+  return list
+}
+
+function summarize(state: RunState): RunSummary {
+  const summary: RunSummary = {
+    id: state.id,
+    flowId: state.flowId,
+    flowVersion: state.flowVersion,
+    status: state.status,
+    createdAt: state.createdAt,
+    updatedAt: state.updatedAt,
+    test: state.test,
+  }
+  if (state.outcome !== undefined) summary.outcome = state.outcome
+  return summary
+}

@@ -1,0 +1,202 @@
+/**
+ * The run half of the Store port, shared by the memory and lowdb stores. It
+ * checks appends, batches them through a group commit, hands whole run
+ * documents to a persistence (a Map, or fsynced files), and only after they
+ * are durable folds the new events into its cached state and the run index.
+ * Reads come from the index or from a small cache of recently used runs.
+ */
+import type { OutboxMessage, RunQuery, RunStore, RunSummary, TaskQuery } from '../engine/store.js'
+import type { RunEvent } from '../engine/events.js'
+import { applyEvent, deriveState, emptyState, type RequestState, type TaskState } from '../engine/state.js'
+import { StoreError, assertSafeId } from './errors.js'
+import { GroupCommit, type Waiter } from './group-commit.js'
+import { RunIndex } from './run-index.js'
+import { RunCache, type CachedRun } from './run-cache.js'
+
+/** What is stored per run: its log and the outbox messages it produced. */
+export interface RunDoc {
+  runId: string
+  events: RunEvent[]
+  outbox: OutboxMessage[]
+}
+
+export interface RunPersistence {
+  read(runId: string): Promise<RunDoc | undefined>
+  /** Store whole documents; resolves only once every one is durable. */
+  write(docs: RunDoc[]): Promise<void>
+}
+
+export interface RunStoreCore extends RunStore {
+  /** Wait for pending appends, then refuse new ones. */
+  close(): Promise<void>
+}
+
+interface Append {
+  runId: string
+  events: RunEvent[]
+  messages: OutboxMessage[]
+}
+
+export function createRunStore(persistence: RunPersistence, index: RunIndex, options: { cacheLimit: number }): RunStoreCore {
+  const cache = new RunCache(options.cacheLimit)
+  /** Last seq including accepted appends that are not durable yet. */
+  const pendingSeq = new Map<string, number>()
+  const committer = new GroupCommit<Append>((batch) => flush(batch))
+  let closed = false
+
+  async function load(runId: string): Promise<CachedRun | undefined> {
+    const hit = cache.get(runId)
+    if (hit) return hit
+    const durableSeq = index.lastSeq(runId)
+    if (durableSeq === undefined) return undefined
+    const doc = await persistence.read(runId)
+    if (!doc) return undefined
+    const run = { doc, state: deriveState(runId, doc.events) }
+    // A flush may have landed while we read; never cache an older copy.
+    if (index.lastSeq(runId) === lastSeqOf(doc)) cache.set(runId, run)
+    return run
+  }
+
+  async function flush(batch: Waiter<Append>[]): Promise<void> {
+    const byRun = new Map<string, Waiter<Append>[]>()
+    for (const w of batch) {
+      const waiters = byRun.get(w.item.runId)
+      if (waiters) waiters.push(w)
+      else byRun.set(w.item.runId, [w])
+    }
+    const plans = await Promise.all([...byRun].map(([runId, waiters]) => plan(runId, waiters)))
+    const writes = plans.filter((p) => p.accepted.length > 0)
+    try {
+      await persistence.write(writes.map((p) => p.doc))
+    } catch (err) {
+      for (const p of writes) {
+        pendingSeq.delete(p.runId)
+        for (const w of p.accepted) w.reject(err)
+      }
+      return
+    }
+    for (const p of writes) {
+      const appended = p.accepted.flatMap((w) => w.item.events)
+      for (const event of appended) applyEvent(p.state, event)
+      cache.set(p.runId, { doc: p.doc, state: p.state })
+      index.put(p.state, p.accepted.flatMap((w) => w.item.messages))
+      if (pendingSeq.get(p.runId) === p.state.lastSeq) pendingSeq.delete(p.runId)
+      for (const w of p.accepted) w.resolve()
+    }
+  }
+
+  /** The new document of one run, and which appends it takes (a failed earlier batch can void later ones). */
+  async function plan(runId: string, waiters: Waiter<Append>[]) {
+    let current: CachedRun | undefined
+    try {
+      current = await load(runId)
+    } catch (err) {
+      // An unreadable run fails its own appends, not the rest of the batch.
+      for (const w of waiters) w.reject(err)
+      pendingSeq.delete(runId)
+      return { runId, state: emptyState(runId), doc: { runId, events: [], outbox: [] }, accepted: [] }
+    }
+    const state = current ? current.state : emptyState(runId)
+    let seq = state.lastSeq
+    const accepted: Waiter<Append>[] = []
+    for (const w of waiters) {
+      const first = w.item.events[0]?.seq ?? seq + 1
+      if (first !== seq + 1) {
+        w.reject(seqConflict(runId, first, seq))
+        continue
+      }
+      accepted.push(w)
+      seq = w.item.events.at(-1)?.seq ?? seq
+    }
+    if (accepted.length === 0 && pendingSeq.get(runId) !== undefined) pendingSeq.delete(runId)
+    const base = current?.doc ?? { runId, events: [], outbox: [] }
+    const doc: RunDoc = {
+      runId,
+      events: base.events.concat(...accepted.map((w) => w.item.events)),
+      outbox: base.outbox.concat(...accepted.map((w) => w.item.messages)),
+    }
+    return { runId, state, doc, accepted }
+  }
+
+  function checkAppend(runId: string, events: RunEvent[], messages: OutboxMessage[]): void {
+    if (closed) throw new StoreError('STORE_CLOSED', 'the store is closed; open it again to append')
+    assertSafeId('run', runId)
+    if (events.length === 0 && messages.length === 0) throw new StoreError('BAD_APPEND', `append to run ${runId} carries no events and no messages`)
+    for (let i = 1; i < events.length; i++) {
+      if (events[i].seq !== events[i - 1].seq + 1) {
+        throw new StoreError('BAD_APPEND', `append to run ${runId}: event seq ${events[i].seq} does not follow ${events[i - 1].seq}`)
+      }
+    }
+    const bad = messages.find((m) => m.runId !== runId)
+    if (bad) throw new StoreError('BAD_APPEND', `outbox message ${bad.id} belongs to run ${bad.runId}, not to ${runId}`)
+    const stored = pendingSeq.get(runId) ?? index.lastSeq(runId) ?? 0
+    const first = events[0]?.seq ?? stored + 1
+    if (first !== stored + 1) throw seqConflict(runId, first, stored)
+    if (stored === 0 && events.length === 0) throw new StoreError('RUN_NOT_FOUND', `run ${runId} does not exist; its first append must start it`)
+  }
+
+  return {
+    async appendRun(runId, events, _state, messages = []) {
+      checkAppend(runId, events, messages)
+      const last = events.at(-1)
+      if (last) pendingSeq.set(runId, last.seq)
+      await committer.submit({ runId, events: structuredClone(events), messages: structuredClone(messages) })
+    },
+    async getRun(runId) {
+      const run = await load(runId)
+      return run && structuredClone(run.state)
+    },
+    async getEvents(runId, afterSeq = 0) {
+      const run = await load(runId)
+      return run && structuredClone(run.doc.events.filter((e) => e.seq > afterSeq))
+    },
+    async listRuns(query: RunQuery): Promise<RunSummary[]> {
+      return index.listRuns(query)
+    },
+    countRuns: () => index.size,
+    runIdForIdempotencyKey: (flowId, key) => index.runIdForIdempotencyKey(flowId, key),
+    runIdForTask: (taskId) => index.runIdForTask(taskId),
+    async queryTasks(query: TaskQuery): Promise<{ items: TaskState[]; total: number }> {
+      const { items, total } = index.queryTasks(query)
+      return { items: structuredClone(items), total }
+    },
+    async requestByTokenHash(tokenHash): Promise<RequestState | undefined> {
+      const request = index.requestByTokenHash(tokenHash)
+      return request && structuredClone(request)
+    },
+    dueTimers: (now, limit) => index.dueTimers(now, limit),
+    nextTimerAt: () => index.nextTimerAt(),
+    async listOutbox(query) {
+      const limit = query.limit ?? 100
+      if (query.runId !== undefined) {
+        const run = await load(query.runId)
+        return structuredClone(run ? run.doc.outbox.slice(Math.max(0, run.doc.outbox.length - limit)) : [])
+      }
+      const refs = index.recentOutbox(limit)
+      const docs = new Map<string, RunDoc | undefined>()
+      for (const ref of refs) if (!docs.has(ref.runId)) docs.set(ref.runId, (await load(ref.runId))?.doc)
+      const out: OutboxMessage[] = []
+      for (const ref of refs) {
+        const doc = docs.get(ref.runId)
+        const message = doc?.outbox.find((m) => m.id === ref.messageId)
+        if (message) out.push(structuredClone(message))
+      }
+      return out
+    },
+    async close() {
+      closed = true
+      await committer.idle()
+    },
+  }
+}
+
+function lastSeqOf(doc: RunDoc): number {
+  return doc.events.at(-1)?.seq ?? 0
+}
+
+function seqConflict(runId: string, first: number, stored: number): StoreError {
+  return new StoreError(
+    'SEQ_CONFLICT',
+    `append to run ${runId} starts at seq ${first} but the stored log ends at ${stored}; reload the run and retry`,
+  )
+}
