@@ -70,7 +70,7 @@ async function engineRuns(store: Store, seconds: number, concurrency: number): P
 
 export async function benchEngine(seconds = 3): Promise<EngineBench> {
   const plainLoopPerSec = plainLoop(seconds)
-  const memoryRunsPerSec = await engineRuns(createMemoryStore(), seconds, 1)
+  const memoryRunsPerSec = await engineRuns(createMemoryStore(), seconds, 64)
   const dir = await mkdtemp(join(tmpdir(), 'inloop-bench-'))
   const lowdb = await openLowdbStore(dir)
   let durableRunsPerSec: number

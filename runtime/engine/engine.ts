@@ -112,13 +112,11 @@ export function createEngine(deps: EngineDeps) {
   }
 
   async function latestVersion(flowId: string): Promise<number> {
-    const versions = await deps.store.flows.listVersions(flowId)
-    if (versions.length === 0) {
-      const draft = await deps.store.flows.getDraft(flowId)
-      if (!draft) throw new EngineError('FLOW_NOT_FOUND', `flow '${flowId}' does not exist`)
-      throw new EngineError('FLOW_NOT_PUBLISHED', `flow '${flowId}' has no published version yet; publish it first`)
-    }
-    return Math.max(...versions.map((v) => v.version))
+    const latest = await deps.store.flows.latestVersion(flowId)
+    if (latest !== undefined) return latest
+    const draft = await deps.store.flows.getDraft(flowId)
+    if (!draft) throw new EngineError('FLOW_NOT_FOUND', `flow '${flowId}' does not exist`)
+    throw new EngineError('FLOW_NOT_PUBLISHED', `flow '${flowId}' has no published version yet; publish it first`)
   }
 
   async function cancelRun(runId: string, reason: string, by: string): Promise<RunState> {

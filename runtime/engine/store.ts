@@ -7,6 +7,9 @@
  *   and the outbox messages of that call survive a crash (fsync), all or none.
  * - Appends to one run are serialised by the engine; `appendRun` still checks
  *   that `events[0].seq` follows the stored log and rejects a gap or overlap.
+ * - `appendRun` takes ownership of the event and message objects it is given:
+ *   the caller never changes them afterwards, so the store need not copy them.
+ *   What the store hands out (states, events, tasks) is the caller's to change.
  * - Query methods read derived indexes; they are rebuilt from the logs.
  */
 import type { Flow } from '../../node-types/flow/schema.js'
@@ -108,6 +111,8 @@ export interface FlowStore {
   /** Freeze the draft as the next version; returns its number. */
   publish(flowId: string, by: string, note?: string): Promise<number>
   listVersions(flowId: string): Promise<FlowVersionInfo[]>
+  /** The newest published version, or undefined when none is (cheap: asked on every run start). */
+  latestVersion(flowId: string): Promise<number | undefined>
   getVersion(flowId: string, version: number): Promise<Flow | undefined>
 }
 

@@ -105,6 +105,9 @@ export function createFlowRepo(persistence: FlowPersistence, stored: FlowRecord[
     async listVersions(flowId) {
       return structuredClone(records.get(flowId)?.versions ?? [])
     },
+    async latestVersion(flowId) {
+      return records.get(flowId)?.versions.at(-1)?.version
+    },
     async getVersion(flowId, version) {
       const known = records.get(flowId)?.versions.some((v) => v.version === version)
       if (!known) return undefined

@@ -140,7 +140,8 @@ export function createRunStore(persistence: RunPersistence, index: RunIndex, opt
       checkAppend(runId, events, messages)
       const last = events.at(-1)
       if (last) pendingSeq.set(runId, last.seq)
-      await committer.submit({ runId, events: structuredClone(events), messages: structuredClone(messages) })
+      // The caller hands the events and messages over (see the port's contract): no copy on the hot path.
+      await committer.submit({ runId, events, messages })
     },
     async getRun(runId) {
       const run = await load(runId)
