@@ -69,7 +69,11 @@ export interface DueTimer {
 }
 
 export interface RunStore {
-  /** Append events (and outbox messages) to a run; the first append creates it. */
+  /**
+   * Append events (and outbox messages) to a run; the first append creates it.
+   * `state` is the run's state after these events, as the engine folded it:
+   * the store indexes it (copying what it keeps) instead of folding again.
+   */
   appendRun(runId: string, events: RunEvent[], state: RunState, messages?: OutboxMessage[]): Promise<void>
   /** The run's state, derived from its log (implementations may cache it). */
   getRun(runId: string): Promise<RunState | undefined>

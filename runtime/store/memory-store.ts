@@ -20,7 +20,7 @@ export interface MemoryStoreOptions {
 
 export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   const now = options.now ?? (() => new Date().toISOString())
-  const runs = createRunStore(memoryRuns(), new RunIndex(), { cacheLimit: Number.POSITIVE_INFINITY })
+  const runs = createRunStore(memoryRuns(), new RunIndex(), { cacheLimit: 1000 })
   const flows = createFlowRepo(memoryFlows(), [], now)
   const close = async (): Promise<void> => {
     await runs.close()

@@ -1,14 +1,12 @@
 /**
- * A least-recently-used cache of run documents and their derived state, so
+ * A least-recently-used cache of run documents, so
  * the engine's read-modify-append loop on a hot run never touches the disk.
  * Only durable copies go in; callers get clones, never these objects.
  */
-import type { RunState } from '../engine/state.js'
 import type { RunDoc } from './run-store.js'
 
 export interface CachedRun {
   doc: RunDoc
-  state: RunState
 }
 
 export class RunCache {

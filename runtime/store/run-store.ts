@@ -2,12 +2,12 @@
  * The run half of the Store port, shared by the memory and lowdb stores. It
  * checks appends, batches them through a group commit, hands whole run
  * documents to a persistence (a Map, or fsynced files), and only after they
- * are durable folds the new events into its cached state and the run index.
+ * are durable indexes the state the engine computed with those events.
  * Reads come from the index or from a small cache of recently used runs.
  */
 import type { OutboxMessage, RunQuery, RunStore, RunSummary, TaskQuery } from '../engine/store.js'
 import type { RunEvent } from '../engine/events.js'
-import { applyEvent, deriveState, emptyState, type RequestState, type TaskState } from '../engine/state.js'
+import { deriveState, type RequestState, type RunState, type TaskState } from '../engine/state.js'
 import { StoreError, assertSafeId } from './errors.js'
 import { GroupCommit, type Waiter } from './group-commit.js'
 import { RunIndex } from './run-index.js'
@@ -31,10 +31,18 @@ export interface RunStoreCore extends RunStore {
   close(): Promise<void>
 }
 
+interface Plan {
+  runId: string
+  doc: RunDoc
+  accepted: Waiter<Append>[]
+}
+
 interface Append {
   runId: string
   events: RunEvent[]
   messages: OutboxMessage[]
+  /** The run's state after these events, as the engine folded it. */
+  state?: RunState
 }
 
 export function createRunStore(persistence: RunPersistence, index: RunIndex, options: { cacheLimit: number }): RunStoreCore {
@@ -51,7 +59,7 @@ export function createRunStore(persistence: RunPersistence, index: RunIndex, opt
     if (durableSeq === undefined) return undefined
     const doc = await persistence.read(runId)
     if (!doc) return undefined
-    const run = { doc, state: deriveState(runId, doc.events) }
+    const run = { doc }
     // A flush may have landed while we read; never cache an older copy.
     if (index.lastSeq(runId) === lastSeqOf(doc)) cache.set(runId, run)
     return run
@@ -64,7 +72,9 @@ export function createRunStore(persistence: RunPersistence, index: RunIndex, opt
       if (waiters) waiters.push(w)
       else byRun.set(w.item.runId, [w])
     }
-    const plans = await Promise.all([...byRun].map(([runId, waiters]) => plan(runId, waiters)))
+    // Runs already cached (or new) plan without waiting; only cold runs are read first.
+    const planned = [...byRun].map(([runId, waiters]) => plan(runId, waiters))
+    const plans = planned.some((p) => p instanceof Promise) ? await Promise.all(planned) : (planned as Plan[])
     const writes = plans.filter((p) => p.accepted.length > 0)
     try {
       await persistence.write(writes.map((p) => p.doc))
@@ -76,28 +86,34 @@ export function createRunStore(persistence: RunPersistence, index: RunIndex, opt
       return
     }
     for (const p of writes) {
-      const appended = p.accepted.flatMap((w) => w.item.events)
-      for (const event of appended) applyEvent(p.state, event)
-      cache.set(p.runId, { doc: p.doc, state: p.state })
-      index.put(p.state, p.accepted.flatMap((w) => w.item.messages))
-      if (pendingSeq.get(p.runId) === p.state.lastSeq) pendingSeq.delete(p.runId)
+      const lastSeq = lastSeqOf(p.doc)
+      const given = p.accepted[p.accepted.length - 1].item.state
+      // The engine already folded these events; fold again only if it did not say.
+      const state = given && given.lastSeq === lastSeq ? given : deriveState(p.runId, p.doc.events)
+      cache.set(p.runId, { doc: p.doc })
+      index.put(state, p.accepted.flatMap((w) => w.item.messages))
+      if (pendingSeq.get(p.runId) === lastSeq) pendingSeq.delete(p.runId)
       for (const w of p.accepted) w.resolve()
     }
   }
 
   /** The new document of one run, and which appends it takes (a failed earlier batch can void later ones). */
-  async function plan(runId: string, waiters: Waiter<Append>[]) {
-    let current: CachedRun | undefined
-    try {
-      current = await load(runId)
-    } catch (err) {
-      // An unreadable run fails its own appends, not the rest of the batch.
-      for (const w of waiters) w.reject(err)
-      pendingSeq.delete(runId)
-      return { runId, state: emptyState(runId), doc: { runId, events: [], outbox: [] }, accepted: [] }
-    }
-    const state = current ? current.state : emptyState(runId)
-    let seq = state.lastSeq
+  function plan(runId: string, waiters: Waiter<Append>[]): Plan | Promise<Plan> {
+    const hit = cache.get(runId)
+    if (hit || index.lastSeq(runId) === undefined) return planOn(runId, hit, waiters)
+    return load(runId).then(
+      (current) => planOn(runId, current, waiters),
+      (err) => {
+        // An unreadable run fails its own appends, not the rest of the batch.
+        for (const w of waiters) w.reject(err)
+        pendingSeq.delete(runId)
+        return { runId, doc: { runId, events: [], outbox: [] }, accepted: [] }
+      },
+    )
+  }
+
+  function planOn(runId: string, current: CachedRun | undefined, waiters: Waiter<Append>[]): Plan {
+    let seq = current ? lastSeqOf(current.doc) : 0
     const accepted: Waiter<Append>[] = []
     for (const w of waiters) {
       const first = w.item.events[0]?.seq ?? seq + 1
@@ -109,13 +125,16 @@ export function createRunStore(persistence: RunPersistence, index: RunIndex, opt
       seq = w.item.events.at(-1)?.seq ?? seq
     }
     if (accepted.length === 0 && pendingSeq.get(runId) !== undefined) pendingSeq.delete(runId)
-    const base = current?.doc ?? { runId, events: [], outbox: [] }
-    const doc: RunDoc = {
-      runId,
-      events: base.events.concat(...accepted.map((w) => w.item.events)),
-      outbox: base.outbox.concat(...accepted.map((w) => w.item.messages)),
-    }
-    return { runId, state, doc, accepted }
+    const base = current?.doc
+    const doc: RunDoc =
+      !base && accepted.length === 1
+        ? { runId, events: accepted[0].item.events, outbox: accepted[0].item.messages }
+        : {
+            runId,
+            events: (base?.events ?? []).concat(...accepted.map((w) => w.item.events)),
+            outbox: (base?.outbox ?? []).concat(...accepted.map((w) => w.item.messages)),
+          }
+    return { runId, doc, accepted }
   }
 
   function checkAppend(runId: string, events: RunEvent[], messages: OutboxMessage[]): void {
@@ -136,16 +155,17 @@ export function createRunStore(persistence: RunPersistence, index: RunIndex, opt
   }
 
   return {
-    async appendRun(runId, events, _state, messages = []) {
+    async appendRun(runId, events, state, messages = []) {
       checkAppend(runId, events, messages)
       const last = events.at(-1)
       if (last) pendingSeq.set(runId, last.seq)
       // The caller hands the events and messages over (see the port's contract): no copy on the hot path.
-      await committer.submit({ runId, events, messages })
+      await committer.submit({ runId, events, messages, state })
     },
     async getRun(runId) {
       const run = await load(runId)
-      return run && structuredClone(run.state)
+      // A fresh state over copied events: the caller may change it freely.
+      return run && deriveState(runId, structuredClone(run.doc.events))
     },
     async getEvents(runId, afterSeq = 0) {
       const run = await load(runId)
