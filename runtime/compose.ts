@@ -13,20 +13,24 @@ import type { Store } from './engine/store.js'
 import { createIdGenerator } from './ids.js'
 import { createLinkSigner } from './links.js'
 
+const systemClock = { now: () => new Date(), nowMs: () => Date.now() }
+
 export interface ComposeOptions {
   store: Store
   secret: Buffer
   log: Logger
   onCommit?: EngineDeps['onCommit']
   clock?: EngineDeps['clock']
+  /** The node types to run (default: the built-ins). The server passes built-ins plus custom types. */
+  registry?: NodeTypeRegistry
 }
 
 export function composeEngine(options: ComposeOptions): { engine: Engine; registry: NodeTypeRegistry } {
-  const registry = createRegistry(builtinNodeTypes)
+  const registry = options.registry ?? createRegistry(builtinNodeTypes)
   const engine = createEngine({
     store: options.store,
     registry,
-    clock: options.clock ?? { now: () => new Date() },
+    clock: options.clock ?? systemClock,
     ids: createIdGenerator(),
     links: createLinkSigner(options.secret),
     ai: createAiService([createLocalProvider()]),

@@ -11,6 +11,8 @@ import type { Store } from './store.js'
 
 export interface Clock {
   now(): Date
+  /** The same instant in epoch milliseconds, if the clock can say it without making a Date (hot path). */
+  nowMs?(): number
 }
 
 export interface IdGenerator {

@@ -67,7 +67,7 @@ export function createEngine(deps: EngineDeps) {
       const state = await deps.store.runs.getRun(runId)
       if (!state) throw new EngineError('RUN_NOT_FOUND', `run '${runId}' does not exist`)
       const compiled = await compiledFor(state.flowId, state.flowVersion, state.params, state.flowSnapshot)
-      const step: Step = { deps, compiled, tx: new RunTx(state, () => deps.clock.now()) }
+      const step: Step = { deps, compiled, tx: new RunTx(state, deps.clock) }
       const result = await fn(step)
       await commit(step.tx)
       return result
@@ -93,7 +93,7 @@ export function createEngine(deps: EngineDeps) {
       throw new EngineError('INPUT_INVALID', `the run input does not match the flow's input schema: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { problems })
     }
     const runId = deps.ids.next('r')
-    const step: Step = { deps, compiled, tx: new RunTx(emptyState(runId), () => deps.clock.now()) }
+    const step: Step = { deps, compiled, tx: new RunTx(emptyState(runId), deps.clock) }
     step.tx.emit({
       type: 'run.started',
       flowId: options.flowId,
@@ -147,5 +147,13 @@ export function createEngine(deps: EngineDeps) {
     })
   }
 
-  return { startRun, cancelRun, retryRun, withRun, compiledFor, deps }
+  /**
+   * Forget every compiled flow version, so the next operation compiles again
+   * against the registry as it is now (a node type was reloaded in dev mode).
+   */
+  function invalidateCompiled(): void {
+    compiledCache.clear()
+  }
+
+  return { startRun, cancelRun, retryRun, withRun, compiledFor, invalidateCompiled, deps }
 }

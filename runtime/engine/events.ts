@@ -101,8 +101,27 @@ export interface TaskDecided extends Base {
 export interface TaskReassigned extends Base {
   type: 'task.reassigned'
   taskId: string
+  /** The group the task now belongs to (unchanged when only the assignee changes). */
   role: string
   reason: string
+  /** Who handed it on; absent when the deadline escalated it. */
+  by?: string
+  /** The person it was handed to, if one; absent leaves it unclaimed in the group. */
+  assignee?: string
+}
+
+/** A reviewer took a task: others see it as theirs and may not decide it. */
+export interface TaskClaimed extends Base {
+  type: 'task.claimed'
+  taskId: string
+  by: string
+}
+
+/** A claimed task goes back to its group. */
+export interface TaskReleased extends Base {
+  type: 'task.released'
+  taskId: string
+  by: string
 }
 
 export interface TaskClosed extends Base {
@@ -136,12 +155,35 @@ export interface CustomerClosed extends Base {
 
 export interface MessageSent extends Base {
   type: 'message.sent'
+  /** The outbox message (absent in logs written before delivery was tracked). */
+  messageId?: string
   requestId?: string
   taskId?: string
   channel: string
   to: string
   subject: string
   purpose: 'request' | 'reminder' | 'notice'
+  /** Channels beyond the outbox that must deliver it (SMTP, webhook), fixed when it was queued. */
+  deliverTo?: string[]
+}
+
+/** A channel delivered an outbox message. */
+export interface MessageDelivered extends Base {
+  type: 'message.delivered'
+  messageId: string
+  channel: string
+  /** What the channel reported, e.g. the SMTP server's reply or the webhook's status. */
+  detail?: string
+}
+
+/** A channel failed to deliver an outbox message; `final` when it gives up. */
+export interface MessageFailed extends Base {
+  type: 'message.failed'
+  messageId: string
+  channel: string
+  error: string
+  attempt: number
+  final: boolean
 }
 
 export interface TimerScheduled extends Base {
@@ -198,11 +240,15 @@ export type RunEvent =
   | TaskApproved
   | TaskDecided
   | TaskReassigned
+  | TaskClaimed
+  | TaskReleased
   | TaskClosed
   | CustomerRequested
   | CustomerAnswered
   | CustomerClosed
   | MessageSent
+  | MessageDelivered
+  | MessageFailed
   | TimerScheduled
   | TimerFired
   | TimerCancelled

@@ -3,6 +3,7 @@
  * once and written to the store together (with any outbox messages) in one
  * atomic, durable append.
  */
+import type { Clock } from './deps.js'
 import type { NewEvent, RunEvent } from './events.js'
 import { applyEvent, type RunState } from './state.js'
 import type { OutboxMessage } from './store.js'
@@ -15,7 +16,7 @@ export class RunTx {
 
   constructor(
     readonly state: RunState,
-    private readonly now: () => Date,
+    private readonly clock: Clock,
   ) {}
 
   emit(event: NewEvent): RunEvent {
@@ -29,7 +30,7 @@ export class RunTx {
 
   /** Events of one step share a millisecond; format it once. */
   private timestamp(): string {
-    const ms = this.now().getTime()
+    const ms = this.clock.nowMs ? this.clock.nowMs() : this.clock.now().getTime()
     if (ms !== this.lastMs) {
       this.lastMs = ms
       this.lastIso = new Date(ms).toISOString()
