@@ -31,6 +31,13 @@ export class SortedList<T> {
       this.count = 1
       return
     }
+    const lastChunk = this.chunks[this.chunks.length - 1]
+    if (lastChunk.length < MAX_CHUNK * 2 && lastChunk[lastChunk.length - 1].key < key) {
+      // Ids and times grow: most inserts land at the end.
+      lastChunk.push({ key, value })
+      this.count++
+      return
+    }
     const c = this.chunkFor(key)
     const chunk = this.chunks[c]
     const i = lowerBound(chunk, key)
