@@ -3,8 +3,10 @@
  * and the baseline measured in the same run. Exit code 1 if a target is missed.
  * Pick some with arguments: `npm run bench -- engine http`.
  */
+import { benchClassifier } from './classifier.js'
 import { benchEngine } from './engine.js'
 import { benchHttp } from './http.js'
+import { benchStoreCommit } from './store-commit.js'
 import { printReport, type Figure } from './report.js'
 
 type Bench = () => Promise<Figure[]>
@@ -16,6 +18,29 @@ const benches: Record<string, Bench> = {
     return [
       { name: 'automated runs, in memory', value: r.memoryRunsPerSec, unit: 'runs/s', target: { value: 50_000, higherIsBetter: true }, baseline: limit },
       { name: 'automated runs, durable (lowdb, fsynced)', value: r.durableRunsPerSec, unit: 'runs/s', target: { value: 1_000, higherIsBetter: true }, baseline: limit },
+    ]
+  },
+  async store() {
+    const r = await benchStoreCommit()
+    const [small] = r.sizes
+    const figures: Figure[] = r.sizes.flatMap((s) => [
+      { name: `durable commit p50, ${s.runs.toLocaleString('en-US')} runs stored`, value: s.p50Ms, unit: 'ms' },
+      {
+        name: `durable commit p95, ${s.runs.toLocaleString('en-US')} runs stored`,
+        value: s.p95Ms,
+        unit: 'ms',
+        ...(s === small ? {} : { target: { value: 2 * small.p95Ms, higherIsBetter: false }, baseline: `2 × p95 at ${small.runs.toLocaleString('en-US')}` }),
+      },
+      { name: `open the data folder, ${s.runs.toLocaleString('en-US')} runs`, value: s.openMs, unit: 'ms' },
+    ])
+    figures.push({ name: `durable appends, ${r.concurrency} concurrent callers`, value: r.appendsPerSec, unit: '/s' })
+    return figures
+  },
+  async classifier() {
+    const r = await benchClassifier()
+    return [
+      { name: `local classifier: train ${r.examples} examples`, value: r.trainMs, unit: 'ms' },
+      { name: 'local classifier: predict a 30-word text', value: r.predictPerSec, unit: '/s' },
     ]
   },
   async http() {
