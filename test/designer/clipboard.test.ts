@@ -1,3 +1,4 @@
+/** Copy and paste of steps. */
 import { describe, expect, it } from 'vitest'
 import { copyFragment, pasteFragment } from '../../designer/src/editor/store/clipboard'
 import { connect } from '../../designer/src/editor/store/flow-edits'

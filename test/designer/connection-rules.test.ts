@@ -1,3 +1,4 @@
+/** Which connections the canvas refuses, and why. */
 import { describe, expect, it } from 'vitest'
 import { connectionProblem } from '../../designer/src/editor/graph/connection-rules'
 import { connect } from '../../designer/src/editor/store/flow-edits'

@@ -1,6 +1,7 @@
 /** Small flows and node-type descriptions for the designer's logic tests. */
 import { builtinNodeTypes, describeNodeType } from '../../node-types/index'
 import type { Flow, NodeTypeDescription } from '../../designer/src/api/types'
+import { registerBuiltins } from '../../designer/src/editor/graph/node-info'
 
 export const descriptions: NodeTypeDescription[] = builtinNodeTypes.map(describeNodeType)
 export const types = new Map(descriptions.map((d) => [d.type, d]))
@@ -19,3 +20,5 @@ export function flowWith(nodes: Partial<Flow['nodes'][number]>[], edges: Flow['e
     edges,
   }
 }
+
+registerBuiltins(builtinNodeTypes)

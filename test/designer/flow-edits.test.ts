@@ -1,3 +1,4 @@
+/** The pure edits the designer makes to a flow. */
 import { describe, expect, it } from 'vitest'
 import { addNode, connect, followRenamedPort, moveNodes, removeElements, renameNode } from '../../designer/src/editor/store/flow-edits'
 import { desc, flowWith } from './fixtures'

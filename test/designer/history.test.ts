@@ -1,3 +1,4 @@
+/** Undo and redo: steps, coalescing and drags. */
 import { describe, expect, it } from 'vitest'
 import { commit, createHistory, push, redo, transient, undo } from '../../designer/src/editor/store/history'
 

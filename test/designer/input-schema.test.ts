@@ -1,3 +1,4 @@
+/** Editing the flow's input schema as rows without losing keywords. */
 import { describe, expect, it } from 'vitest'
 import { inputFields, withInputField } from '../../designer/src/editor/settings/input-schema'
 import { setIn } from '../../designer/src/editor/inspector/json-schema'

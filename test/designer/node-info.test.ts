@@ -1,3 +1,4 @@
+/** Ports and summaries the canvas draws for each node. */
 import { describe, expect, it } from 'vitest'
 import { nodeInfo } from '../../designer/src/editor/graph/node-info'
 import { desc } from './fixtures'

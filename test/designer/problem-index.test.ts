@@ -1,3 +1,4 @@
+/** Problems from the validator land on the right step, field, connection or setting. */
 import { describe, expect, it } from 'vitest'
 import { indexProblems, parsePath, problemsUnder } from '../../designer/src/editor/graph/problem-index'
 import { flowWith } from './fixtures'

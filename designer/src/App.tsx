@@ -1,0 +1,40 @@
+/**
+ * The app shell: picks the page for the current path. The editor (React
+ * Flow, the node-type definitions) is its own chunk, so the flow list opens
+ * without it.
+ */
+import { lazy, Suspense } from 'react'
+import { preloadEditor } from './app/editor-preload'
+import { LoginPage } from './app/LoginPage'
+import { parseRoute, usePathname } from './app/router'
+import { useSession } from './app/session'
+import { Link } from './app/Link'
+import { FlowListPage } from './flows/FlowListPage'
+import { Toasts } from './ui/Toasts'
+
+const EditorPage = lazy(() => import('./editor/EditorPage').then((m) => ({ default: m.EditorPage })))
+
+export function App() {
+  const route = parseRoute(usePathname())
+  const session = useSession()
+  if (route.page === 'editor' && !session.signedOut) preloadEditor(route.flowId)
+  // Signing in is an overlay: the page underneath (and any unsaved edits) stays as it was.
+  return (
+    <>
+      {route.page === 'flows' && <FlowListPage />}
+      {route.page === 'editor' && (
+        <Suspense fallback={<div className="page-loading">Opening the editor…</div>}>
+          <EditorPage key={route.flowId} flowId={route.flowId} />
+        </Suspense>
+      )}
+      {route.page === 'not-found' && (
+        <div className="empty-page">
+          <h1>Nothing at {route.path}</h1>
+          <Link href="/">Back to your flows</Link>
+        </div>
+      )}
+      {session.signedOut && <LoginPage />}
+      <Toasts />
+    </>
+  )
+}

@@ -1,0 +1,38 @@
+/**
+ * A tiny router: two pages do not need a library. Routes are plain paths
+ * (`/`, `/flows/<id>`); `navigate` pushes history and notifies subscribers.
+ */
+import { useSyncExternalStore } from 'react'
+
+export type Route = { page: 'flows' } | { page: 'editor'; flowId: string } | { page: 'not-found'; path: string }
+
+export function parseRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { page: 'flows' }
+  const m = /^\/flows\/([^/]+)\/?$/.exec(pathname)
+  if (m) return { page: 'editor', flowId: decodeURIComponent(m[1]) }
+  return { page: 'not-found', path: pathname }
+}
+
+const listeners = new Set<() => void>()
+
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (path === location.pathname) return
+  if (options.replace) history.replaceState(null, '', path)
+  else history.pushState(null, '', path)
+  for (const l of listeners) l()
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener)
+  window.addEventListener('popstate', listener)
+  return () => {
+    listeners.delete(listener)
+    window.removeEventListener('popstate', listener)
+  }
+}
+
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => location.pathname)
+}
+
+export const editorPath = (flowId: string): string => `/flows/${encodeURIComponent(flowId)}`

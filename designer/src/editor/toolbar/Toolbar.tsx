@@ -1,0 +1,81 @@
+/**
+ * The editor's top bar: back to the list, the flow's name and save state,
+ * undo/redo, tidy-up and fit, the problem count, Save, Test run and Publish.
+ */
+import { navigate } from '../../app/router'
+import { Icon } from '../../ui/Icon'
+import { useEditorContext, useEditorState } from '../EditorContext'
+import { flowOf, isDirty } from '../store/editor-store'
+import { formatKeys } from '../shortcuts'
+import { SaveStatus } from './SaveStatus'
+import { ShortcutsDialog } from './ShortcutsDialog'
+
+export function Toolbar({ helpOpen, setHelpOpen }: { helpOpen: boolean; setHelpOpen(open: boolean): void }) {
+  const { store, save, problems, validating, canvas, setTab } = useEditorContext()
+  const name = useEditorState((s) => flowOf(s).name)
+  const canUndo = useEditorState((s) => s.history.past.length > 0 || s.history.transientBase !== null)
+  const canRedo = useEditorState((s) => s.history.future.length > 0)
+  const dirty = useEditorState(isDirty)
+  const count = problems.all.length
+  const showProblems = () => {
+    store.dispatch({ type: 'select', selection: { nodes: [], edges: [] } })
+    setTab('inspect')
+  }
+  const back = (e: React.MouseEvent) => {
+    e.preventDefault()
+    if (!dirty || confirm('You have unsaved changes. Leave without saving?')) navigate('/')
+  }
+  return (
+    <header className="toolbar">
+      <a href="/" className="icon-button" aria-label="Back to flows" title="Back to flows" onClick={back}>
+        <Icon name="chevron-left" />
+      </a>
+      <div className="toolbar-title">
+        <button className="toolbar-name" onClick={showProblems} title="Flow settings" data-testid="flow-name">
+          {name}
+        </button>
+        <SaveStatus dirty={dirty} />
+      </div>
+      <div className="toolbar-group" role="group" aria-label="Edit">
+        <button className="icon-button" aria-label="Undo" title={`Undo (${formatKeys('mod+Z')})`} disabled={!canUndo} onClick={() => store.dispatch({ type: 'undo' })} data-testid="undo">
+          <Icon name="undo" />
+        </button>
+        <button className="icon-button" aria-label="Redo" title={`Redo (${formatKeys('mod+Shift+Z')})`} disabled={!canRedo} onClick={() => store.dispatch({ type: 'redo' })} data-testid="redo">
+          <Icon name="redo" />
+        </button>
+        <span className="toolbar-sep" />
+        <button className="icon-button" aria-label="Tidy up" title="Tidy up — auto-layout (L)" onClick={() => void canvas.autoLayout()} data-testid="auto-layout">
+          <Icon name="layout" />
+        </button>
+        <button className="icon-button" aria-label="Zoom to fit" title="Zoom to fit (F)" onClick={() => canvas.fitView()}>
+          <Icon name="fit" />
+        </button>
+        <button className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)}>
+          <Icon name="keyboard" />
+        </button>
+      </div>
+      <div className="toolbar-actions">
+        <button className={`chip-button ${count > 0 ? 'is-bad' : validating ? '' : 'is-good'}`} onClick={showProblems} data-testid="problem-count" aria-live="polite">
+          {(count > 0 || !validating) && <Icon name={count > 0 ? 'alert' : 'check'} />}
+          {validating && count === 0 ? 'Checking…' : count > 0 ? `${count} problem${count === 1 ? '' : 's'}` : 'Valid'}
+        </button>
+        <button className="button" onClick={() => void save.save()} disabled={save.saving} data-testid="save" title={`Save draft (${formatKeys('mod+S')})`}>
+          <Icon name="save" /> Save
+        </button>
+        <button className="button" onClick={() => setTab('run')} data-testid="open-test-run">
+          <Icon name="flask" /> Test run
+        </button>
+        <button
+          className="button button-primary"
+          onClick={() => void save.publish()}
+          disabled={count > 0 || validating || save.publishing}
+          title={count > 0 ? 'Fix the problems before publishing' : 'Publish a new version'}
+          data-testid="publish"
+        >
+          <Icon name="send" /> Publish
+        </button>
+      </div>
+      {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+    </header>
+  )
+}

@@ -1,0 +1,31 @@
+/**
+ * Validates the flow on the server (the only place that knows custom node
+ * types) a moment after each edit, and indexes the problems by node, field
+ * and edge. Answers to stale requests are dropped.
+ */
+import { useEffect, useRef, useState } from 'react'
+import { api } from '../api/client'
+import type { Flow, Problem } from '../api/types'
+import { indexProblems, type ProblemIndex } from './graph/problem-index'
+
+const DELAY_MS = 300
+
+export function useValidation(flow: Flow): { problems: ProblemIndex; validating: boolean } {
+  const [state, setState] = useState(() => ({ problems: indexProblems(flow, []), validating: true }))
+  const latest = useRef(0)
+  useEffect(() => {
+    const ticket = ++latest.current
+    setState((s) => (s.validating ? s : { ...s, validating: true }))
+    const timer = setTimeout(async () => {
+      let problems: Problem[]
+      try {
+        problems = await api.validate(flow)
+      } catch (error) {
+        problems = [{ path: '$', code: 'schema.invalid', message: `could not validate: ${(error as Error).message}` }]
+      }
+      if (ticket === latest.current) setState({ problems: indexProblems(flow, problems), validating: false })
+    }, DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [flow])
+  return state
+}
