@@ -20,7 +20,7 @@ export interface NodeTypeSpec<C extends z.ZodType, P extends string> {
   title: string
   description: string
   category: NodeCategory
-  /** Icon name the designer draws (see designer/src/canvas/icons.tsx). */
+  /** Icon name the designer draws (see designer/src/ui/icon-paths.ts for the names it knows). */
   icon: string
   /** Accent colour, CSS hex. */
   color: string
