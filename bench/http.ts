@@ -14,21 +14,24 @@ import { join } from 'node:path'
 
 const root = join(import.meta.dirname, '..')
 const [automatic] = JSON.parse(readFileSync(join(root, 'examples/loan-approval.inputs.json'), 'utf8'))
+/** A machine calling the API: an admin key (INLOOP_API_KEY) as a bearer token. */
+const KEY = 'bench-http-admin-key-0123456789abcdef'
+const AUTH = { authorization: `Bearer ${KEY}` }
 
 export async function benchHttp(seconds = 3, concurrency = 32): Promise<{ httpRunsPerSec: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'inloop-bench-http-'))
   const port = await freePort()
   const child = spawn(process.execPath, [join(root, 'bin/inloop.js'), 'serve', '--port', String(port), '--data', dir], {
-    env: { ...process.env, INLOOP_LOG: 'warn' },
+    env: { ...process.env, INLOOP_LOG: 'warn', INLOOP_API_KEY: KEY, INLOOP_ADMIN_PASSWORD: 'bench-admin-password', INLOOP_PASSWORD_COST: '10' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const base = `http://127.0.0.1:${port}/api`
   try {
     await waitForHealth(base)
     const start = (): Promise<Response> =>
-      fetch(`${base}/flows/loan-approval/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: automatic.input }) })
+      fetch(`${base}/flows/loan-approval/runs`, { method: 'POST', headers: { 'content-type': 'application/json', ...AUTH }, body: JSON.stringify({ input: automatic.input }) })
     const first = (await (await start()).json()) as { runId: string }
-    const run = (await (await fetch(`${base}/runs/${first.runId}`)).json()) as { status: string }
+    const run = (await (await fetch(`${base}/runs/${first.runId}`, { headers: AUTH })).json()) as { status: string }
     if (run.status !== 'completed') throw new Error(`expected the automatic path to complete, got ${run.status}`)
     let completed = 0
     const began = performance.now()

@@ -6,8 +6,10 @@
 import { benchClassifier } from './classifier.js'
 import { benchEngine } from './engine.js'
 import { benchHttp } from './http.js'
+import { benchInbox } from './inbox.js'
 import { benchStoreCommit } from './store-commit.js'
 import { printReport, type Figure } from './report.js'
+import { benchWhatIf } from './what-if.js'
 
 type Bench = () => Promise<Figure[]>
 
@@ -41,6 +43,26 @@ const benches: Record<string, Bench> = {
     return [
       { name: `local classifier: train ${r.examples} examples`, value: r.trainMs, unit: 'ms' },
       { name: 'local classifier: predict a 30-word text', value: r.predictPerSec, unit: '/s' },
+    ]
+  },
+  async 'what-if'() {
+    const r = await benchWhatIf()
+    const runs = r.runs.toLocaleString('en-US')
+    return [
+      { name: `what-if over ${runs} recorded runs (both scenarios)`, value: r.whatIfMs, unit: 'ms', target: { value: 1_000, higherIsBetter: false } },
+      { name: `fold ${runs} run logs into cases (once, at first use)`, value: r.foldMs, unit: 'ms' },
+    ]
+  },
+  async inbox() {
+    const r = await benchInbox()
+    const open = `${r.tasks.toLocaleString('en-US')} open tasks`
+    const target = { value: 50, higherIsBetter: false }
+    return [
+      { name: `inbox page of 50 by group, sorted by due, p95 (${open})`, value: r.groupPageP95Ms, unit: 'ms', target, baseline: `p50 ${r.groupPageP50Ms.toFixed(2)} ms` },
+      { name: `inbox page of 50, unclaimed only, p95 (${open})`, value: r.unclaimedPageP95Ms, unit: 'ms', target },
+      { name: `inbox page of 50, overdue only, p95 (${open})`, value: r.overdueP95Ms, unit: 'ms', target },
+      { name: `inbox "my tasks", p95 (${open})`, value: r.mineP95Ms, unit: 'ms', target },
+      { name: `GET /api/tasks page of 50 by group, p95 (${open})`, value: r.httpPageP95Ms, unit: 'ms', target },
     ]
   },
   async http() {

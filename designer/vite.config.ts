@@ -20,6 +20,10 @@ export default defineConfig({
     manifest: true,
     chunkSizeWarningLimit: 1500,
     reportCompressedSize: false,
+    // Three pages: the designer, and two small plain-DOM pages that load none of it — the customer portal (/c/<token>) and sign-in (/login).
+    rollupOptions: {
+      input: { main: `${root}index.html`, portal: `${root}portal.html`, login: `${root}login.html` },
+    },
   },
   server: {
     fs: { allow: [repo] },

@@ -10,14 +10,34 @@ export interface NodeTypeRegistry {
   list(): AnyNodeType[]
 }
 
-export function createRegistry(definitions: Iterable<AnyNodeType>): NodeTypeRegistry & { add(def: AnyNodeType): void } {
+/** A registry that can change while the runtime runs: custom types are added, reloaded and removed. */
+export interface MutableNodeTypeRegistry extends NodeTypeRegistry {
+  /** Add a new type; throws if its id is taken. */
+  add(def: AnyNodeType): void
+  /** Put `def` in place of the type with the same id (keeping its place in `list()`), or add it. */
+  replace(def: AnyNodeType): void
+  /** Remove a type; true if it was there. */
+  remove(type: string): boolean
+}
+
+/**
+ * A registry holding `definitions`, in order.
+ *
+ * @example
+ * const registry = createRegistry([...builtinNodeTypes, crmLookup])
+ * registry.replace(crmLookupV2) // a reloaded file
+ * registry.get('crm-lookup')?.version // 2
+ */
+export function createRegistry(definitions: Iterable<AnyNodeType>): MutableNodeTypeRegistry {
   const byType = new Map<string, AnyNodeType>()
-  const registry = {
-    add(def: AnyNodeType) {
+  const registry: MutableNodeTypeRegistry = {
+    add(def) {
       if (byType.has(def.type)) throw new Error(`Node type '${def.type}' is defined twice.`)
       byType.set(def.type, def)
     },
-    get: (type: string) => byType.get(type),
+    replace: (def) => void byType.set(def.type, def),
+    remove: (type) => byType.delete(type),
+    get: (type) => byType.get(type),
     list: () => [...byType.values()],
   }
   for (const def of definitions) registry.add(def)

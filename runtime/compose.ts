@@ -5,12 +5,13 @@
 import { builtinNodeTypes } from '../node-types/builtin/index.js'
 import { createRegistry, type NodeTypeRegistry } from '../node-types/registry.js'
 import type { Logger } from '../node-types/sdk/types.js'
-import { createLocalProvider } from './ai/local/local-provider.js'
-import { createAiService } from './ai/provider.js'
+import { configuredAiProviders } from './ai/configured-providers.js'
+import { createAiService, type AiProviderImpl } from './ai/provider.js'
 import type { EngineDeps } from './engine/deps.js'
 import { createEngine, type Engine } from './engine/index.js'
 import type { Store } from './engine/store.js'
 import { createIdGenerator } from './ids.js'
+import { storeDatasetSource } from './learning/datasets.js'
 import { createLinkSigner } from './links.js'
 
 const systemClock = { now: () => new Date(), nowMs: () => Date.now() }
@@ -21,8 +22,16 @@ export interface ComposeOptions {
   log: Logger
   onCommit?: EngineDeps['onCommit']
   clock?: EngineDeps['clock']
+  /** Which channels beyond the outbox deliver a message (the notifier's rule). */
+  channelsFor?: EngineDeps['channelsFor']
   /** The node types to run (default: the built-ins). The server passes built-ins plus custom types. */
   registry?: NodeTypeRegistry
+  /** Replace parts of the outside world node types see (tests: fixed secrets, a fake HTTP, a stub AI). */
+  overrides?: Partial<Pick<EngineDeps, 'ai' | 'http' | 'secrets'>>
+  /** More AI providers (a developer's own), next to `local` and the configured OpenAI-compatible ones. */
+  aiProviders?: AiProviderImpl[]
+  /** Where provider settings (`INLOOP_OPENAI_*`, `INLOOP_AI_PROVIDERS`) are read; default `process.env`. */
+  env?: Record<string, string | undefined>
 }
 
 export function composeEngine(options: ComposeOptions): { engine: Engine; registry: NodeTypeRegistry } {
@@ -33,11 +42,15 @@ export function composeEngine(options: ComposeOptions): { engine: Engine; regist
     clock: options.clock ?? systemClock,
     ids: createIdGenerator(),
     links: createLinkSigner(options.secret),
-    ai: createAiService([createLocalProvider()]),
+    ai: createAiService(
+      configuredAiProviders({ env: options.env ?? process.env, datasets: storeDatasetSource(options.store), extra: options.aiProviders }),
+    ),
     log: options.log,
     http: (url, init) => fetchWithTimeout(url, init),
     secrets: { get: (name) => process.env[`INLOOP_SECRET_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`] },
     onCommit: options.onCommit,
+    channelsFor: options.channelsFor,
+    ...options.overrides,
   })
   return { engine, registry }
 }

@@ -7,7 +7,14 @@ import { z } from 'zod'
 import { templateChecks } from '../expr/template.js'
 import { expression, template } from '../sdk/fields.js'
 import { defineNodeType } from '../sdk/define-node-type.js'
-import type { JsonObject } from '../sdk/types.js'
+import type { JsonObject, NodeContext } from '../sdk/types.js'
+
+/**
+ * The run parameter that maps an AI step's node id to the dataset version it
+ * was retrained with. Not a flow parameter (`@` can't start one), so it never
+ * collides with the owner's knobs.
+ */
+export const TRAINED_DATASETS = '@datasets'
 
 export const EXTRACTORS = ['date', 'amount', 'email', 'iban', 'id'] as const
 
@@ -37,6 +44,10 @@ export const aiStep = defineNodeType({
     extract: z.array(z.enum(EXTRACTORS)).default([]).meta({ title: 'Fields to extract' }),
     prompt: template('Prompt', 'Classify this clause: {{ input.text }}').optional(),
     model: z.string().optional().meta({ title: 'Model', description: 'For hosted providers, e.g. gpt-4o-mini' }),
+    outputSchema: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .meta({ title: 'Output JSON Schema', description: 'For hosted providers: the structure of `value` the model must answer with' }),
   }),
   check: (config) => {
     const needsLabels = config.task === 'classify' || config.task === 'score'
@@ -57,8 +68,9 @@ export const aiStep = defineNodeType({
         labels: config.labels,
         examples: config.examples,
         extract: config.extract,
-        prompt: config.prompt,
-        options: config.model ? { model: config.model } : undefined,
+        prompt: config.prompt ? renderPrompt(ctx, config.prompt) : undefined,
+        outputSchema: config.outputSchema as JsonObject | undefined,
+        options: requestOptions(ctx, config.model),
       })
       const data: JsonObject = { task: config.task, confidence: answer.confidence, model: answer.model, modelVersion: answer.modelVersion }
       if (answer.label !== undefined) data.label = answer.label
@@ -70,3 +82,29 @@ export const aiStep = defineNodeType({
     }
   },
 })
+
+/**
+ * Provider options of one request: the step's model, and the dataset a
+ * retrained step learned from — pinned per run in `params['@datasets']`.
+ */
+function requestOptions(ctx: NodeContext, model: string | undefined): JsonObject | undefined {
+  const options: JsonObject = {}
+  if (model) options.model = model
+  const datasets = ctx.params[TRAINED_DATASETS]
+  const dataset = datasets && typeof datasets === 'object' && !Array.isArray(datasets) ? datasets[ctx.nodeId] : undefined
+  if (typeof dataset === 'string') Object.assign(options, { dataset, flowId: ctx.flowId })
+  return Object.keys(options).length > 0 ? options : undefined
+}
+
+/** Placeholders the local draft task fills itself; they pass through untouched. */
+const PROVIDER_PLACEHOLDERS = new Set(['text', 'suggestion', 'label', 'example'])
+
+/** Fill the prompt's `{{ expression }}` placeholders over the run's data, as text. */
+function renderPrompt(ctx: NodeContext, prompt: string): string {
+  let count = 0
+  return prompt.replace(/\{\{\s*([^}]+?)\s*\}\}/g, (whole, source: string) => {
+    if (PROVIDER_PLACEHOLDERS.has(source) || ++count > 50) return whole
+    const value = ctx.evaluate(source)
+    return value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value)
+  })
+}

@@ -22,9 +22,12 @@ export const EXPRESSION_ROOTS = ['input', 'nodes', 'params'] as const
 
 export class ExpressionError extends Error {
   readonly code = 'expression.invalid'
-  constructor(message: string) {
+  /** Offset (0-based) in the source where a syntax error was found, when the parser knows it. */
+  readonly position?: number
+  constructor(message: string, position?: number) {
     super(message)
     this.name = 'ExpressionError'
+    if (position !== undefined) this.position = position
   }
 }
 
@@ -44,7 +47,7 @@ export function compileExpression(source: string): CompiledExpression {
   try {
     program = env.parse(source) as unknown as typeof program
   } catch (error) {
-    throw new ExpressionError(firstLine(error))
+    throw new ExpressionError(firstLine(error), positionOf(error))
   }
   checkCost(program.ast)
   const compiled = Object.assign((scope: Record<string, unknown>) => {
@@ -117,6 +120,11 @@ function fromCel(value: unknown): unknown {
     return out
   }
   return value
+}
+
+function positionOf(error: unknown): number | undefined {
+  const pos = (error as { node?: { pos?: unknown } })?.node?.pos
+  return typeof pos === 'number' && Number.isInteger(pos) && pos >= 0 ? pos : undefined
 }
 
 function firstLine(error: unknown): string {

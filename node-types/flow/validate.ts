@@ -9,6 +9,7 @@ import type { NodeTypeRegistry } from '../registry.js'
 import type { AnyNodeType } from '../sdk/define-node-type.js'
 import { jsonPath } from './json-path.js'
 import { flowSchema, type Flow } from './schema.js'
+import { nearMatches } from './near-matches.js'
 import { findParamRefs, substituteParamRefs } from './param-ref.js'
 
 export type ProblemCode =
@@ -99,7 +100,7 @@ function checkNodes(rawNodes: unknown, registry: NodeTypeRegistry, paramValues: 
       problems.push({
         path: jsonPath(['nodes', index, 'type']),
         code: 'node.unknown-type',
-        message: `node '${node.id}' has type '${node.type}', which is not installed (removed or misspelled?)`,
+        message: unknownTypeMessage(node.id, node.type, registry),
       })
       return
     }
@@ -143,7 +144,18 @@ function resolveConfig(
     return undefined
   }
   let config: unknown = node.config ?? {}
-  if (typeVersion < def.version && def.migrate) config = def.migrate(config, typeVersion)
+  if (typeVersion < def.version && def.migrate) {
+    try {
+      config = def.migrate(config, typeVersion)
+    } catch (error) {
+      problems.push({
+        path: jsonPath(['nodes', index, 'config']),
+        code: 'node.bad-config',
+        message: `node '${node.id}': its ${def.type} config of version ${typeVersion} could not be migrated to version ${def.version}: ${error instanceof Error ? error.message : String(error)}`,
+      })
+      return undefined
+    }
+  }
   const result = def.config.safeParse(substituteParamRefs(config, paramValues))
   if (!result.success) {
     // A field holding an unknown parameter reference is already reported as param.unknown.
@@ -152,6 +164,12 @@ function resolveConfig(
     return undefined
   }
   return result.data
+}
+
+function unknownTypeMessage(nodeId: string, type: string, registry: NodeTypeRegistry): string {
+  const near = nearMatches(type, registry.list().map((d) => d.type))
+  const hint = near.length > 0 ? `did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : 'was it removed, or is it misspelled?'
+  return `node '${nodeId}' has type '${type}', which is not installed: no installed node type has that id; ${hint}`
 }
 
 function checkExpression(source: string, path: (string | number)[], nodeId: string, params: Set<string>, problems: Problem[]): void {

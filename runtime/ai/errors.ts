@@ -13,6 +13,14 @@ export type AiErrorCode =
   | 'AI_UNKNOWN_EXTRACTOR'
   | 'AI_BAD_MODEL'
   | 'AI_UNKNOWN_TASK'
+  | 'AI_CONFIG'
+  | 'AI_TIMEOUT'
+  | 'AI_RATE_LIMITED'
+  | 'AI_UNAVAILABLE'
+  | 'AI_REQUEST_REJECTED'
+  | 'AI_AUTH'
+  | 'AI_BAD_RESPONSE'
+  | 'AI_UNKNOWN_DATASET'
 
 /**
  * An error from an AI provider or the AI service.

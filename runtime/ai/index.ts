@@ -8,3 +8,7 @@ export { createLocalProvider, type LocalProvider, type LocalProviderOptions } fr
 export { extractFields, EXTRACTOR_NAMES, type ExtractorName, type Finding } from './local/extract.js'
 export { NaiveBayesModel, trainNaiveBayes, type LabelledExample, type NaiveBayesJson, type Prediction } from './local/naive-bayes.js'
 export { evaluateAccuracy, trainModel, type AccuracyReport } from './local/training.js'
+export { configuredAiProviders, type ConfiguredProvidersOptions } from './configured-providers.js'
+export { createOpenAiProvider, type OpenAiProviderOptions } from './openai/openai-provider.js'
+export { openAiOptionsFromEnv, openAiOptionsFromFile } from './openai/config.js'
+export type { DatasetSource } from './local/datasets.js'

@@ -8,6 +8,7 @@ import { composeEngine } from '../compose.js'
 import { createLogger } from '../log.js'
 import { createMemoryStore } from '../store/memory-store.js'
 import type { Io } from './main.js'
+import { installedNodeTypes } from './node-types.js'
 import { readJsonArgument, readJsonFile } from './read-json.js'
 
 export async function runCommand(args: string[], io: Io): Promise<number> {
@@ -20,7 +21,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const flow = (await readJsonFile(file)) as { id?: unknown }
   const input = await readJsonArgument(values.input!)
   const store = createMemoryStore()
-  const { engine } = composeEngine({ store, secret: randomBytes(32), log: createLogger('warn') })
+  const { engine } = composeEngine({ store, secret: randomBytes(32), log: createLogger('warn'), registry: await installedNodeTypes(io) })
   const flowId = typeof flow.id === 'string' ? flow.id : 'flow'
   const { state } = await engine.startRun({ flowId, input, draft: await checked(flow, engine), requestedBy: 'cli' })
   io.out(`run ${state.id}: ${state.status}${state.outcome ? ` (${state.outcome})` : ''}`)

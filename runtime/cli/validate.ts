@@ -1,8 +1,7 @@
 /** `inloop validate <flow.json>`: every problem with its path, exit 1 if any. */
-import { builtinNodeTypes } from '../../node-types/builtin/index.js'
 import { validateFlow } from '../../node-types/flow/validate.js'
-import { createRegistry } from '../../node-types/registry.js'
 import type { Io } from './main.js'
+import { installedNodeTypes } from './node-types.js'
 import { readJsonFile } from './read-json.js'
 
 export async function validateCommand(args: string[], io: Io): Promise<number> {
@@ -11,7 +10,8 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
     io.err('usage: inloop validate <flow.json>')
     return 2
   }
-  const result = validateFlow(await readJsonFile(file), createRegistry(builtinNodeTypes))
+  const document = await readJsonFile(file)
+  const result = validateFlow(document, await installedNodeTypes(io))
   if (result.ok) {
     io.out(`${file}: flow '${result.flow.id}' is valid (${result.flow.nodes.length} nodes, ${result.flow.edges.length} edges)`)
     return 0

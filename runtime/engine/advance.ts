@@ -7,6 +7,7 @@ import { targetsOf, type CompiledFlow } from './compile.js'
 import type { EngineDeps } from './deps.js'
 import { createNodeContext } from './node-context.js'
 import type { RunTx } from './run-tx.js'
+import type { OutboxMessage } from './store.js'
 
 export interface Step {
   deps: EngineDeps
@@ -127,7 +128,8 @@ async function openWait(step: Step, nodeId: string, exec: string, wait: Extract<
     const binding = { runId: tx.state.id, requestId, expiresAt: wait.request.expiresAt }
     const token = await deps.links.tokenFor(binding)
     tx.emit({ type: 'customer.requested', requestId, nodeId, exec, tokenHash: await deps.links.hash(token), request: wait.request })
-    queueMessage(step, { requestId, to: wait.request.to, subject: wait.request.subject, body: wait.request.message, link: `/c/${token}`, purpose: 'request' })
+    // No link in the stored message: the token is re-derived when the message is read or delivered, so only its hash is stored.
+    queueMessage(step, { requestId, to: wait.request.to, subject: wait.request.subject, body: wait.request.message, purpose: 'request' })
   }
   for (const timer of wait.timers ?? []) {
     tx.emit({ type: 'timer.scheduled', timerId: deps.ids.next('tm'), nodeId, exec, name: timer.name, fireAt: timer.at })
@@ -135,12 +137,11 @@ async function openWait(step: Step, nodeId: string, exec: string, wait: Extract<
 }
 
 async function sendReminders(step: Step, exec: string): Promise<void> {
-  const { tx, deps } = step
+  const { tx } = step
   for (const request of Object.values(tx.state.requests)) {
     if (request.exec !== exec || request.status !== 'open') continue
-    const token = await deps.links.tokenFor({ runId: tx.state.id, requestId: request.id, expiresAt: request.request.expiresAt })
     const subject = `Reminder: ${request.request.subject}`
-    queueMessage(step, { requestId: request.id, to: request.request.to, subject, body: request.request.message, link: `/c/${token}`, purpose: 'reminder' })
+    queueMessage(step, { requestId: request.id, to: request.request.to, subject, body: request.request.message, purpose: 'reminder' })
   }
   for (const task of openTasksOf(tx, exec)) {
     const subject = `Reminder: “${task.title}” is due`
@@ -154,7 +155,6 @@ interface MessageDraft {
   to: string
   subject: string
   body: string
-  link?: string
   purpose: 'request' | 'reminder' | 'notice'
 }
 
@@ -162,8 +162,21 @@ interface MessageDraft {
 function queueMessage(step: Step, draft: MessageDraft): void {
   const { tx, deps } = step
   const id = deps.ids.next('m')
-  tx.messages.push({ id, runId: tx.state.id, channel: 'outbox', createdAt: deps.clock.now().toISOString(), ...draft })
-  tx.emit({ type: 'message.sent', requestId: draft.requestId, taskId: draft.taskId, channel: 'outbox', to: draft.to, subject: draft.subject, purpose: draft.purpose })
+  const message: OutboxMessage = { id, runId: tx.state.id, channel: 'outbox', createdAt: deps.clock.now().toISOString(), ...draft }
+  tx.messages.push(message)
+  // Which channels owe a delivery is fixed now, in the same commit, so a restart neither loses nor invents one.
+  const deliverTo = deps.channelsFor?.(message, tx.state) ?? []
+  tx.emit({
+    type: 'message.sent',
+    messageId: id,
+    requestId: draft.requestId,
+    taskId: draft.taskId,
+    channel: 'outbox',
+    to: draft.to,
+    subject: draft.subject,
+    purpose: draft.purpose,
+    ...(deliverTo.length > 0 ? { deliverTo } : {}),
+  })
 }
 
 function openTasksOf(tx: RunTx, exec: string) {

@@ -7,7 +7,7 @@ import type { NodeTypeRegistry } from '../../node-types/registry.js'
 import type { AiService, HttpRequestInit, HttpResponse, Logger } from '../../node-types/sdk/types.js'
 import type { RunEvent } from './events.js'
 import type { RunState } from './state.js'
-import type { Store } from './store.js'
+import type { OutboxMessage, Store } from './store.js'
 
 export interface Clock {
   now(): Date
@@ -36,6 +36,11 @@ export interface EngineDeps {
   log: Logger
   secrets?: { get(name: string): string | undefined }
   http?: (url: string, init?: HttpRequestInit) => Promise<HttpResponse>
+  /**
+   * Channels beyond the outbox that must deliver a message (e.g. `smtp`,
+   * `webhook`), decided when it is queued; a dispatcher at the edge delivers.
+   */
+  channelsFor?: (message: OutboxMessage, run: { flowId: string; test: boolean }) => string[]
   /** Called after every durable commit, in order per run (live view, SSE). */
   onCommit?: (state: RunState, events: readonly RunEvent[]) => void
 }

@@ -49,10 +49,18 @@ export function createEngine(deps: EngineDeps) {
       compiled = compileFlow(flow, deps.registry)
       compiledCache.set(key, compiled)
     }
-    if (params && compiled.usesParamRefs && JSON.stringify(params) !== JSON.stringify(compiled.defaultParams)) {
-      return compileFlow(compiled.flow, deps.registry, params)
+    if (!params || !compiled.usesParamRefs) return compiled
+    const values = JSON.stringify(params)
+    if (values === JSON.stringify(compiled.defaultParams)) return compiled
+    // Runs on owner-set parameter values share one compiled variant per set of values.
+    const variantKey = `${key}\u0000${values}`
+    let variant = compiledCache.get(variantKey)
+    if (!variant) {
+      variant = compileFlow(compiled.flow, deps.registry, params)
+      if (compiledCache.size >= 1000) compiledCache.delete(compiledCache.keys().next().value as string)
+      compiledCache.set(variantKey, variant)
     }
-    return compiled
+    return variant
   }
 
   async function commit(tx: RunTx): Promise<void> {

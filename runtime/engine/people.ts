@@ -15,6 +15,12 @@ export interface DecisionInput {
   data?: JsonObject
   reason?: string
   by: string
+  /**
+   * Who may act is the caller's business (groups, roles); the check runs here,
+   * under the run's lock, so it sees the task as it is (not as it was before
+   * an escalation moved it). Throw an EngineError('FORBIDDEN') to refuse.
+   */
+  guard?: (task: TaskState, run: RunState) => void
 }
 
 export type DecisionResult =
@@ -28,12 +34,16 @@ export async function decideTask(engine: Engine, taskId: string, input: Decision
     const { tx } = step
     const task = tx.state.tasks[taskId]
     if (!task) throw new EngineError('TASK_NOT_FOUND', `task '${taskId}' does not exist`)
+    input.guard?.(task, tx.state)
     if (task.status === 'decided') {
       throw new EngineError('TASK_ALREADY_DECIDED', `task '${taskId}' was already decided '${task.decision!.decision}' by ${task.decision!.by}`, {
         first: task.decision,
       })
     }
     if (task.status === 'closed') throw new EngineError('TASK_CLOSED', `task '${taskId}' is closed (${task.closedReason}); nothing to decide`)
+    if (task.assignee && task.assignee !== input.by) {
+      throw new EngineError('TASK_CLAIMED', `${task.assignee} has claimed this task; ask them to release it, or have it reassigned`, { assignee: task.assignee })
+    }
     if (!task.decisions.includes(input.decision)) {
       throw new EngineError('DECISION_UNKNOWN', `'${input.decision}' is not a decision of this task; choose one of ${task.decisions.join(', ')}`)
     }

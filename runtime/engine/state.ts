@@ -24,6 +24,9 @@ export interface TaskState {
   approvalDecisions: string[]
   status: 'open' | 'decided' | 'closed'
   createdAt: string
+  /** The reviewer who claimed it (or was handed it); others in the group may not decide it meanwhile. */
+  assignee?: string
+  claimedAt?: string
   approvals: { decision: string; by: string; at: string; reason?: string }[]
   decision?: {
     decision: string
@@ -60,6 +63,12 @@ export interface TimerState {
   status: 'pending' | 'fired' | 'cancelled'
 }
 
+/** Channels that still owe an outbox message a delivery (SMTP, webhook), and failed attempts so far. */
+export interface DeliveryState {
+  pending: string[]
+  attempts: Record<string, number>
+}
+
 export interface WaitState {
   nodeId: string
   exec: string
@@ -91,6 +100,8 @@ export interface RunState {
   tasks: Record<string, TaskState>
   requests: Record<string, RequestState>
   timers: Record<string, TimerState>
+  /** Outbox messages some channel has yet to deliver, by message id. */
+  deliveries: Record<string, DeliveryState>
   outcome?: string
   output?: JsonObject
   error?: { code: string; message: string; nodeId?: string }
@@ -114,6 +125,7 @@ export function emptyState(runId: string): RunState {
     tasks: {},
     requests: {},
     timers: {},
+    deliveries: {},
   }
 }
 
@@ -181,9 +193,15 @@ export function applyEvent(state: RunState, event: RunEvent): void {
         approvals: [],
       }
       break
-    case 'task.approved':
-      state.tasks[event.taskId]?.approvals.push({ decision: event.decision, by: event.by, at: event.at, reason: event.reason })
+    case 'task.approved': {
+      const task = state.tasks[event.taskId]
+      if (!task) break
+      task.approvals.push({ decision: event.decision, by: event.by, at: event.at, reason: event.reason })
+      // The next reviewer claims it afresh.
+      task.assignee = undefined
+      task.claimedAt = undefined
       break
+    }
     case 'task.decided': {
       const task = state.tasks[event.taskId]
       if (!task) break
@@ -201,7 +219,17 @@ export function applyEvent(state: RunState, event: RunEvent): void {
     }
     case 'task.reassigned': {
       const task = state.tasks[event.taskId]
-      if (task) task.role = event.role
+      if (task) Object.assign(task, { role: event.role, assignee: event.assignee, claimedAt: event.assignee ? event.at : undefined })
+      break
+    }
+    case 'task.claimed': {
+      const task = state.tasks[event.taskId]
+      if (task) Object.assign(task, { assignee: event.by, claimedAt: event.at })
+      break
+    }
+    case 'task.released': {
+      const task = state.tasks[event.taskId]
+      if (task) Object.assign(task, { assignee: undefined, claimedAt: undefined })
       break
     }
     case 'task.closed': {
@@ -254,6 +282,13 @@ export function applyEvent(state: RunState, event: RunEvent): void {
       Object.assign(state, { status: 'running', error: undefined })
       break
     case 'message.sent':
+      if (event.messageId && event.deliverTo && event.deliverTo.length > 0) {
+        ;(state.deliveries ??= {})[event.messageId] = { pending: [...event.deliverTo], attempts: {} }
+      }
+      break
+    case 'message.delivered':
+    case 'message.failed':
+      settleDelivery(state, event)
       break
   }
   if (AFFECTS_STATUS.has(event.type) && (state.status === 'running' || state.status === 'waiting')) {
@@ -262,6 +297,14 @@ export function applyEvent(state: RunState, event: RunEvent): void {
 }
 
 const AFFECTS_STATUS = new Set(['node.entered', 'node.completed', 'node.waiting', 'node.failed', 'run.retried'])
+
+function settleDelivery(state: RunState, event: Extract<RunEvent, { type: 'message.delivered' | 'message.failed' }>): void {
+  const delivery = state.deliveries?.[event.messageId]
+  if (!delivery) return
+  if (event.type === 'message.failed') delivery.attempts[event.channel] = event.attempt
+  if (event.type === 'message.delivered' || event.final) delivery.pending = delivery.pending.filter((c) => c !== event.channel)
+  if (delivery.pending.length === 0) delete state.deliveries[event.messageId]
+}
 
 /** Waiting: something waits, and everything under way is waiting. */
 function isWaiting(state: RunState): boolean {

@@ -25,7 +25,11 @@ export interface OutboxMessage {
   to: string
   subject: string
   body: string
-  /** Path of the customer link, `/c/<token>`, when the message carries one. */
+  /**
+   * Path of the customer link, `/c/<token>`. Not stored: the token is derived
+   * again (from the run, the request and the server's secret) when the
+   * message is read or delivered. Messages with a `requestId` carry one.
+   */
   link?: string
   purpose: 'request' | 'reminder' | 'notice'
   createdAt: string
@@ -56,10 +60,34 @@ export interface TaskQuery {
   roles?: string[]
   flowId?: string
   runId?: string
+  /** Only tasks claimed by this person; `null`: only unclaimed tasks. */
+  assignee?: string | null
   dueBefore?: string
+  /** Only tasks due at or after this time (tasks without a due time are left out). */
+  dueAfter?: string
   limit?: number
   offset?: number
   sort?: 'due' | 'created'
+}
+
+export interface OutboxQuery {
+  runId?: string
+  flowId?: string
+  purpose?: OutboxMessage['purpose']
+  /** Exact recipient, e.g. `ada@example.com` or `role:legal`. */
+  to?: string
+  /** Only messages created before this ISO time (paging back). */
+  before?: string
+  limit?: number
+}
+
+/** An outbox message that some channel has yet to deliver. */
+export interface PendingDelivery {
+  runId: string
+  messageId: string
+  channels: string[]
+  /** Failed attempts so far, per channel. */
+  attempts: Record<string, number>
 }
 
 export interface DueTimer {
@@ -87,7 +115,10 @@ export interface RunStore {
   dueTimers(now: string, limit: number): DueTimer[]
   /** Soonest pending timer, so a scheduler knows when to wake. */
   nextTimerAt(): string | undefined
-  listOutbox(query: { runId?: string; limit?: number }): Promise<OutboxMessage[]>
+  /** The newest `limit` messages matching the query, oldest first. */
+  listOutbox(query: OutboxQuery): Promise<OutboxMessage[]>
+  /** Messages a channel still owes a delivery, oldest first (a dispatcher's work list, rebuilt at open). */
+  pendingDeliveries(limit: number): PendingDelivery[]
 }
 
 export interface FlowSummary {
@@ -120,9 +151,20 @@ export interface FlowStore {
   getVersion(flowId: string, version: number): Promise<Flow | undefined>
 }
 
+/**
+ * Small owner-side documents kept per flow — parameter versions, retrained
+ * datasets — each written atomically and durably on its own, and removed
+ * with the flow. Keys are lowercase letters, digits, `.`, `_` and `-`.
+ */
+export interface FlowDataStore {
+  get(flowId: string, key: string): Promise<unknown | undefined>
+  put(flowId: string, key: string, value: unknown): Promise<void>
+}
+
 export interface Store {
   runs: RunStore
   flows: FlowStore
+  flowData: FlowDataStore
   /** Flush and release the data folder. */
   close(): Promise<void>
 }

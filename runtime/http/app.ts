@@ -1,19 +1,26 @@
 /**
- * The express app: JSON parsing with clear errors, the API key check, the
- * routers, the built designer (with client-side routes) and one error
- * handler that never leaks a stack trace.
+ * The express app: who is calling and may they (sessions, API keys, roles),
+ * JSON parsing with clear errors, the routers, the built pages (designer,
+ * sign-in, customer portal) and one error handler that never leaks a stack
+ * trace.
  */
 import express, { type Express } from 'express'
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
-import { requireApiKey } from './auth.js'
+import { authenticate } from './authenticate.js'
 import { errorHandler, HttpError } from './errors.js'
+import { pageRoutes } from './pages.js'
+import { auditRoutes } from './routes/audit.js'
+import { authRoutes } from './routes/auth.js'
 import { customerRoutes } from './routes/customer.js'
 import { flowRoutes } from './routes/flows.js'
+import { learningRoutes } from './routes/learning.js'
 import { metaRoutes } from './routes/meta.js'
+import { parameterRoutes } from './routes/parameters.js'
+import { nodeTypeRoutes } from './routes/node-types.js'
 import { runRoutes } from './routes/runs.js'
 import { streamRoutes } from './routes/stream.js'
+import { taskActionRoutes } from './routes/task-actions.js'
 import { taskRoutes } from './routes/tasks.js'
+import { userRoutes } from './routes/users.js'
 import type { RuntimeContext } from './runtime-context.js'
 import { rejectForbiddenKeys } from './safe-json.js'
 
@@ -21,23 +28,20 @@ export function createApp(rt: RuntimeContext, options: { designerDir?: string } 
   const app = express()
   app.disable('x-powered-by')
   app.set('query parser', 'simple')
+  // Behind a reverse proxy, INLOOP_TRUST_PROXY (e.g. `loopback` or `1`) lets req.secure and req.ip see the client.
+  const trust = process.env.INLOOP_TRUST_PROXY
+  if (trust) app.set('trust proxy', /^\d+$/.test(trust) ? Number(trust) : trust)
 
   const api = express.Router()
-  // The key is checked before the body is read: a caller without it gets 401, not a parse of 5 MB.
-  api.use(requireApiKey(rt.apiKey))
+  // Who is calling is checked before the body is read: a caller without a session or key gets 401, not a parse of 5 MB.
+  api.use(authenticate(rt.auth))
   api.use(express.json({ limit: '5mb', strict: false, type: ['application/json', 'application/*+json'] }))
   api.use(rejectForbiddenKeys)
-  for (const routes of [metaRoutes, flowRoutes, runRoutes, taskRoutes, customerRoutes, streamRoutes]) api.use(routes(rt))
+  for (const routes of [metaRoutes, authRoutes, userRoutes, nodeTypeRoutes, flowRoutes, parameterRoutes, learningRoutes, runRoutes, auditRoutes, taskRoutes, taskActionRoutes, customerRoutes, streamRoutes]) api.use(routes(rt))
   api.use((req, _res, next) => next(new HttpError(404, 'NOT_FOUND', `no API route ${req.method} /api${req.path}`)))
   app.use('/api', api)
 
-  const dir = options.designerDir
-  if (dir && existsSync(join(dir, 'index.html'))) {
-    app.use(express.static(dir, { index: false, maxAge: '1h' }))
-    const portal = join(dir, 'portal.html')
-    app.get('/c/{*token}', (_req, res) => res.sendFile(existsSync(portal) ? portal : join(dir, 'index.html')))
-    app.get('/{*path}', (_req, res) => res.sendFile(join(dir, 'index.html')))
-  }
+  app.use(pageRoutes(rt.auth, options.designerDir))
   app.use(errorHandler(rt.log))
   return app
 }

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import type { Logger } from '../../node-types/sdk/types.js'
 import { EngineError } from '../engine/errors.js'
+import { LearningError } from '../learning/errors.js'
 
 export class HttpError extends Error {
   constructor(
@@ -38,6 +39,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
 
 function toResponse(error: unknown): { status: number; body: { error: Record<string, unknown> } } {
   if (error instanceof EngineError) return { status: error.status, body: { error: { code: error.code, message: error.message, ...error.details } } }
+  if (error instanceof LearningError) return { status: error.status, body: { error: { code: error.code, message: error.message, ...error.details } } }
   if (error instanceof HttpError) return { status: error.status, body: { error: { code: error.code, message: error.message, ...error.details } } }
   if (error instanceof z.ZodError) {
     const problems = error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message }))

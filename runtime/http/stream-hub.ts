@@ -59,6 +59,20 @@ export class StreamHub {
     }
   }
 
+  /**
+   * Tell every client, whatever its filter, that something other than a run
+   * changed (`node-types` after a dev reload). Not numbered and not buffered:
+   * a client that missed it refetches on reconnect anyway.
+   *
+   * @example
+   * hub.broadcast('node-types', { added: [], changed: ['crm-lookup'], removed: [], problems: 0 })
+   * // → event: node-types\ndata: {"added":[],"changed":["crm-lookup"],"removed":[],"problems":0}
+   */
+  broadcast(event: string, data: unknown): void {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
+    for (const client of this.clients) client.res.write(frame)
+  }
+
   get clientCount(): number {
     return this.clients.size
   }

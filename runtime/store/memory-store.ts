@@ -9,6 +9,8 @@
  */
 import type { Flow } from '../../node-types/flow/schema.js'
 import type { Store } from '../engine/store.js'
+import { createMemoryAuthStore, type AuthStore } from './auth-store.js'
+import { createFlowData, forgetDataOnDelete, type FlowDataPersistence } from './flow-data.js'
 import { createFlowRepo, type FlowPersistence, type FlowRecord } from './flow-repo.js'
 import { RunIndex } from './run-index.js'
 import { createRunStore, type RunDoc, type RunPersistence } from './run-store.js'
@@ -18,15 +20,28 @@ export interface MemoryStoreOptions {
   now?: () => string
 }
 
-export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
+export function createMemoryStore(options: MemoryStoreOptions = {}): Store & { auth: AuthStore } {
   const now = options.now ?? (() => new Date().toISOString())
   const runs = createRunStore(memoryRuns(), new RunIndex(), { cacheLimit: 1000 })
-  const flows = createFlowRepo(memoryFlows(), [], now)
+  const dataDocs = new Map<string, unknown>()
+  const flowData = createFlowData(memoryFlowData(dataDocs))
+  const flows = forgetDataOnDelete(createFlowRepo(memoryFlows(dataDocs), [], now), flowData)
   const close = async (): Promise<void> => {
     await runs.close()
     await flows.idle()
   }
-  return { runs, flows, close }
+  return { runs, flows, flowData, auth: createMemoryAuthStore(), close }
+}
+
+function memoryFlowData(docs: Map<string, unknown>): FlowDataPersistence {
+  return {
+    async read(flowId, key) {
+      return docs.get(`${flowId}\u0000${key}`)
+    },
+    async write(flowId, key, value) {
+      docs.set(`${flowId}\u0000${key}`, value)
+    },
+  }
 }
 
 function memoryRuns(): RunPersistence {
@@ -41,7 +56,7 @@ function memoryRuns(): RunPersistence {
   }
 }
 
-function memoryFlows(): FlowPersistence {
+function memoryFlows(dataDocs: Map<string, unknown>): FlowPersistence {
   const records = new Map<string, FlowRecord>()
   const versions = new Map<string, Flow>()
   return {
@@ -57,6 +72,7 @@ function memoryFlows(): FlowPersistence {
     async remove(flowId) {
       records.delete(flowId)
       for (const key of [...versions.keys()]) if (key.startsWith(`${flowId}@`)) versions.delete(key)
+      for (const key of [...dataDocs.keys()]) if (key.startsWith(`${flowId}\u0000`)) dataDocs.delete(key)
     },
   }
 }

@@ -5,7 +5,7 @@
  * timers by fire time and the outbox order. It is fed a RunState after each
  * durable append and keeps summaries and task/request copies, never whole logs.
  */
-import type { DueTimer, OutboxMessage, RunQuery, RunSummary, TaskQuery } from '../engine/store.js'
+import type { DueTimer, OutboxMessage, OutboxQuery, PendingDelivery, RunQuery, RunSummary, TaskQuery } from '../engine/store.js'
 import type { RequestState, RunState, TaskState } from '../engine/state.js'
 import { SortedList } from './sorted-list.js'
 import { TaskIndex } from './task-index.js'
@@ -15,12 +15,17 @@ interface RunEntry {
   lastSeq: number
   idempotency?: string
   timerKeys: string[]
+  deliveryKeys: string[]
 }
 
-/** A pointer into a run's outbox, ordered by creation time. */
+/** A pointer into a run's outbox, ordered by creation time, with what the outbox filters on. */
 export interface OutboxRef {
   runId: string
   messageId: string
+  flowId: string
+  purpose: OutboxMessage['purpose']
+  to: string
+  createdAt: string
 }
 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled'])
@@ -34,6 +39,7 @@ export class RunIndex {
   private requests = new Map<string, RequestState>()
   private timers = new SortedList<DueTimer>()
   private outbox = new SortedList<OutboxRef>()
+  private deliveries = new SortedList<PendingDelivery>()
   private tasks = new TaskIndex()
 
   get size(): number {
@@ -61,7 +67,7 @@ export class RunIndex {
     const summary = summarize(state)
     const relist = !old || old.summary.status !== summary.status || old.summary.flowId !== summary.flowId
     if (old && relist) this.unlistRun(old)
-    const entry: RunEntry = old ?? { summary, lastSeq: 0, timerKeys: [] }
+    const entry: RunEntry = old ?? { summary, lastSeq: 0, timerKeys: [], deliveryKeys: [] }
     entry.summary = summary
     entry.lastSeq = state.lastSeq
     if (relist) this.listRun(entry)
@@ -74,7 +80,11 @@ export class RunIndex {
     for (const task of Object.values(state.tasks)) this.tasks.put(copy(task))
     for (const request of Object.values(state.requests)) this.requests.set(request.tokenHash, copy(request))
     this.putTimers(entry, state)
-    for (const m of messages) this.outbox.insert(`${m.createdAt}\u0000${m.runId}\u0000${m.id}`, { runId: m.runId, messageId: m.id })
+    this.putDeliveries(entry, state)
+    for (const m of messages) {
+      const ref: OutboxRef = { runId: m.runId, messageId: m.id, flowId: state.flowId, purpose: m.purpose, to: m.to, createdAt: m.createdAt }
+      this.outbox.insert(`${m.createdAt}\u0000${m.runId}\u0000${m.id}`, ref)
+    }
   }
 
   listRuns(q: RunQuery): RunSummary[] {
@@ -126,15 +136,30 @@ export class RunIndex {
     return this.timers.first()?.fireAt
   }
 
-  /** The newest `limit` outbox entries, oldest first. */
-  recentOutbox(limit: number): OutboxRef[] {
+  /** The newest `limit` outbox entries matching the query, oldest first. */
+  recentOutbox(limit: number, q: Omit<OutboxQuery, 'limit'> = {}): OutboxRef[] {
     const out: OutboxRef[] = []
     if (limit <= 0) return out
-    for (const { value } of this.outbox.descending()) {
+    for (const { value } of this.outbox.descending(q.before)) {
+      if (q.before !== undefined && value.createdAt >= q.before) continue
+      if (q.runId !== undefined && value.runId !== q.runId) continue
+      if (q.flowId !== undefined && value.flowId !== q.flowId) continue
+      if (q.purpose !== undefined && value.purpose !== q.purpose) continue
+      if (q.to !== undefined && value.to !== q.to) continue
       out.push(value)
       if (out.length >= limit) break
     }
     return out.reverse()
+  }
+
+  /** Messages some channel still owes a delivery, oldest first. */
+  pendingDeliveries(limit: number): PendingDelivery[] {
+    const out: PendingDelivery[] = []
+    for (const { value } of this.deliveries.ascending()) {
+      if (out.length >= limit) break
+      out.push({ ...value, channels: [...value.channels], attempts: { ...value.attempts } })
+    }
+    return out
   }
 
   /** Timers fire only while the run is live; a finished run's leftovers are not due. */
@@ -147,6 +172,17 @@ export class RunIndex {
       const key = `${timer.fireAt}\u0000${state.id}\u0000${timer.id}`
       this.timers.insert(key, { runId: state.id, timerId: timer.id, fireAt: timer.fireAt })
       entry.timerKeys.push(key)
+    }
+  }
+
+  private putDeliveries(entry: RunEntry, state: RunState): void {
+    for (const key of entry.deliveryKeys) this.deliveries.delete(key)
+    entry.deliveryKeys = []
+    for (const [messageId, d] of Object.entries(state.deliveries ?? {})) {
+      // Message ids sort by creation time, so the work list is oldest first.
+      const key = `${messageId}\u0000${state.id}`
+      this.deliveries.insert(key, { runId: state.id, messageId, channels: [...d.pending], attempts: { ...d.attempts } })
+      entry.deliveryKeys.push(key)
     }
   }
 

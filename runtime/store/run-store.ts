@@ -187,13 +187,18 @@ export function createRunStore(persistence: RunPersistence, index: RunIndex, opt
     },
     dueTimers: (now, limit) => index.dueTimers(now, limit),
     nextTimerAt: () => index.nextTimerAt(),
+    pendingDeliveries: (limit) => index.pendingDeliveries(limit),
     async listOutbox(query) {
       const limit = query.limit ?? 100
       if (query.runId !== undefined) {
         const run = await load(query.runId)
-        return structuredClone(run ? run.doc.outbox.slice(Math.max(0, run.doc.outbox.length - limit)) : [])
+        const { purpose, to, before } = query
+        const kept = (run?.doc.outbox ?? []).filter(
+          (m) => (purpose === undefined || m.purpose === purpose) && (to === undefined || m.to === to) && (before === undefined || m.createdAt < before),
+        )
+        return structuredClone(kept.slice(Math.max(0, kept.length - limit)))
       }
-      const refs = index.recentOutbox(limit)
+      const refs = index.recentOutbox(limit, query)
       const docs = new Map<string, RunDoc | undefined>()
       for (const ref of refs) if (!docs.has(ref.runId)) docs.set(ref.runId, (await load(ref.runId))?.doc)
       const out: OutboxMessage[] = []

@@ -86,6 +86,15 @@ export class SortedList<T> {
     }
   }
 
+  /** How many keys are < `key`: O(chunks + log chunk), to count a range without walking it. */
+  rank(key: string): number {
+    if (this.chunks.length === 0) return 0
+    const c = this.chunkFor(key)
+    let before = 0
+    for (let k = 0; k < c; k++) before += this.chunks[k].length
+    return before + lowerBound(this.chunks[c], key)
+  }
+
   /** Index of the first chunk whose last key is >= `key`, else the last chunk. */
   private chunkFor(key: string): number {
     let lo = 0

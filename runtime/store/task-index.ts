@@ -1,8 +1,9 @@
 /**
  * The inbox index: every task of every run, kept in sorted lists per status ×
  * (role or any role) × (flow or any flow), once by due time and once by
- * creation time. A query merges the few lists it needs and walks only as far
- * as its page, so one page of 100,000 open tasks costs the page, not a sort.
+ * creation time; claimed tasks also per status × assignee. A query merges the
+ * few lists it needs and walks only as far as its page, and counts a due-time
+ * range by rank, so one page of 100,000 open tasks costs the page, not a sort.
  */
 import type { TaskQuery } from '../engine/store.js'
 import type { TaskState } from '../engine/state.js'
@@ -23,6 +24,7 @@ interface TaskEntry {
   status: Status
   role: string
   flowId: string
+  assignee?: string
   dueKey: string
   createdKey: string
   lists: Lists[]
@@ -38,6 +40,8 @@ export class TaskIndex {
   private byRun = new Map<string, string[]>()
   /** status → role (or ANY) → flow (or ANY) → lists. */
   private lists = new Map<Status, Map<string, Map<string, Lists>>>()
+  /** status → assignee → lists of the tasks they hold. */
+  private claimed = new Map<Status, Map<string, Lists>>()
 
   get size(): number {
     return this.byId.size
@@ -50,7 +54,8 @@ export class TaskIndex {
   /** Add or replace a task. The index keeps `task` as is: hand it a copy. */
   put(task: TaskState): void {
     const old = this.byId.get(task.id)
-    if (old && old.status === task.status && old.role === task.role && old.flowId === task.flowId && old.task.dueAt === task.dueAt) {
+    const same = old && old.status === task.status && old.role === task.role && old.flowId === task.flowId && old.task.dueAt === task.dueAt
+    if (old && same && old.assignee === task.assignee) {
       old.task = task
       return
     }
@@ -61,10 +66,12 @@ export class TaskIndex {
       status,
       role,
       flowId,
+      assignee: task.assignee,
       dueKey: `${task.dueAt ?? NO_DUE}\u0000${task.createdAt}\u0000${task.id}`,
       createdKey: `${task.createdAt}\u0000${task.id}`,
       lists: [this.listsFor(status, role, flowId), this.listsFor(status, role, ANY), this.listsFor(status, ANY, flowId), this.listsFor(status, ANY, ANY)],
     }
+    if (task.assignee) entry.lists.push(this.claimedLists(status, task.assignee))
     this.byId.set(task.id, entry)
     const ids = this.byRun.get(task.runId)
     if (!ids) this.byRun.set(task.runId, [task.id])
@@ -80,41 +87,77 @@ export class TaskIndex {
     const limit = Math.max(0, q.limit ?? 50)
     const sort: Sort = q.sort ?? 'due'
     const roles = q.roles ? new Set(q.roles) : undefined
-    const dueBefore = q.dueBefore
-    const keep = (t: TaskState): boolean => dueBefore === undefined || (t.dueAt !== undefined && t.dueAt < dueBefore)
+    const { dueBefore, dueAfter, flowId } = q
+    const inDue = (t: TaskState): boolean =>
+      (dueBefore === undefined || (t.dueAt !== undefined && t.dueAt < dueBefore)) && (dueAfter === undefined || (t.dueAt !== undefined && t.dueAt >= dueAfter))
+    const statuses = q.status ? [q.status] : STATUSES
 
     if (q.runId !== undefined) {
-      const flowId = q.flowId
-      const inFlow = (t: TaskState): boolean => (flowId === undefined || t.flowId === flowId) && keep(t)
-      return this.queryRun(q.runId, q.status, roles, inFlow, sort, offset, limit)
+      const keep = (t: TaskState): boolean => (flowId === undefined || t.flowId === flowId) && inDue(t) && (q.assignee === undefined || (t.assignee ?? null) === q.assignee)
+      return this.queryRun(q.runId, q.status, roles, keep, sort, offset, limit)
+    }
+    if (typeof q.assignee === 'string') {
+      // One person holds few tasks: walk them all.
+      const streams = statuses.flatMap((status) => this.claimed.get(status)?.get(q.assignee as string)?.[sort].ascending() ?? [])
+      const keep = (e: TaskEntry): boolean => (!roles || roles.has(e.role)) && (flowId === undefined || e.flowId === flowId) && inDue(e.task)
+      return this.page(mergeAscending(streams), keep, undefined, offset, limit, undefined)
     }
 
-    const statuses = q.status ? [q.status] : STATUSES
-    const streams = []
-    let sizeSum = 0
+    const lists: SortedList<TaskEntry>[] = []
     for (const status of statuses) {
       for (const role of roles ?? [ANY]) {
-        const list = this.lists.get(status)?.get(role)?.get(q.flowId ?? ANY)?.[sort]
-        if (!list) continue
-        sizeSum += list.size
-        streams.push(list.ascending())
+        const list = this.lists.get(status)?.get(role)?.get(flowId ?? ANY)?.[sort]
+        if (list) lists.push(list)
       }
     }
-    const filtered = dueBefore !== undefined
+    const byDue = sort === 'due'
+    const dueFiltered = dueBefore !== undefined || dueAfter !== undefined
+    // By due time, a due filter is a key range: start at its lower end, stop at its upper end, count it by rank.
+    const lower = byDue ? dueAfter : undefined
+    const upper = byDue ? (dueBefore ?? (dueAfter !== undefined ? NO_DUE : undefined)) : undefined
+    let total: number | undefined
+    if (byDue || !dueFiltered) {
+      total = 0
+      for (const list of lists) total += (upper !== undefined ? list.rank(upper) : list.size) - (lower !== undefined ? list.rank(lower) : 0)
+    }
+    const unclaimed = q.assignee === null
+    if (unclaimed && total !== undefined) total -= this.countClaimed(statuses, roles, flowId, inDue)
+    const keep = (e: TaskEntry): boolean => (!unclaimed || !e.assignee) && (byDue || !dueFiltered || inDue(e.task))
+    return this.page(mergeAscending(lists.map((l) => l.ascending(lower))), keep, upper, offset, limit, total)
+  }
+
+  /** Walk a merged stream to fill a page; without a known total, walk to the end to count. */
+  private page(
+    stream: Iterable<TaskEntry>,
+    keep: (e: TaskEntry) => boolean,
+    upper: string | undefined,
+    offset: number,
+    limit: number,
+    total: number | undefined,
+  ): { items: TaskState[]; total: number } {
     const items: TaskState[] = []
     let seen = 0
-    for (const entry of mergeAscending(streams)) {
-      if (filtered && !keep(entry.task)) {
-        // By due time, everything after the first task due too late is due too late.
-        if (sort === 'due') break
-        continue
-      }
+    for (const entry of stream) {
+      if (upper !== undefined && entry.dueKey >= upper) break
+      if (!keep(entry)) continue
       if (seen >= offset && items.length < limit) items.push(entry.task)
       seen++
-      // Without a filter the total is known up front: stop once the page is full.
-      if (!filtered && items.length >= limit) break
+      if (total !== undefined && items.length >= limit) break
     }
-    return { items, total: filtered ? seen : sizeSum }
+    return { items, total: total ?? seen }
+  }
+
+  /** Claimed tasks matching a query: few, so counted one by one. */
+  private countClaimed(statuses: Status[], roles: Set<string> | undefined, flowId: string | undefined, inDue: (t: TaskState) => boolean): number {
+    let n = 0
+    for (const status of statuses) {
+      for (const lists of this.claimed.get(status)?.values() ?? []) {
+        for (const { value: e } of lists.created.ascending()) {
+          if ((!roles || roles.has(e.role)) && (flowId === undefined || e.flowId === flowId) && inDue(e.task)) n++
+        }
+      }
+    }
+    return n
   }
 
   private queryRun(
@@ -140,6 +183,14 @@ export class TaskIndex {
       lists.due.delete(entry.dueKey)
       lists.created.delete(entry.createdKey)
     }
+  }
+
+  private claimedLists(status: Status, assignee: string): Lists {
+    let byAssignee = this.claimed.get(status)
+    if (!byAssignee) this.claimed.set(status, (byAssignee = new Map()))
+    let lists = byAssignee.get(assignee)
+    if (!lists) byAssignee.set(assignee, (lists = { due: new SortedList(), created: new SortedList() }))
+    return lists
   }
 
   private listsFor(status: Status, role: string, flowId: string): Lists {

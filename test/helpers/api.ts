@@ -1,8 +1,11 @@
 /**
- * HTTP test helpers: an in-memory server on a real loopback port, a small
- * `api(method, path, body?, headers?)` client and waits for run states.
+ * HTTP test helpers: an in-memory server on a real loopback port with a
+ * seeded admin, a small `api(method, path, body?, headers?)` client signed in
+ * as that admin, more people on demand (`t.people.as(...)`), and waits for
+ * run states.
  */
 import { startServer, type RunningServer, type ServerOptions } from '../../runtime/server.js'
+import { people, sessionCookie, TEST_ADMIN_PASSWORD, type People } from './people.js'
 
 process.env.INLOOP_LOG ??= 'silent'
 
@@ -37,16 +40,25 @@ export function createApi(baseUrl: string, defaults: Record<string, string> = {}
 
 export interface TestServer {
   server: RunningServer
+  /** Signed in as the seeded admin (`admin`). */
   api: Api
+  /** The admin's session cookie, for raw `fetch` calls (streams). */
+  adminHeaders: Record<string, string>
+  /** Not signed in at all. */
+  anonymous: Api
+  /** Other users, created and signed in on first use. */
+  people: People
   url: string
   close(): Promise<void>
 }
 
-/** An in-memory server on a free loopback port (examples not loaded unless asked). */
+/** An in-memory server on a free loopback port with an admin signed in (examples not loaded unless asked). */
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
-  // apiKey '' keeps an INLOOP_API_KEY in the developer's environment out of the tests.
-  const server = await startServer({ port: 0, host: '127.0.0.1', memory: true, examples: false, apiKey: '', ...options })
-  return { server, api: createApi(server.url), url: server.url, close: () => server.close() }
+  // apiKey '' keeps an INLOOP_API_KEY in the developer's environment out of the tests; a low scrypt cost keeps sign-ins fast.
+  const server = await startServer({ port: 0, host: '127.0.0.1', memory: true, examples: false, apiKey: '', adminPassword: TEST_ADMIN_PASSWORD, passwordCost: 10, ...options })
+  const adminHeaders = await sessionCookie(server.url, 'admin', TEST_ADMIN_PASSWORD)
+  const api = createApi(server.url, adminHeaders)
+  return { server, api, adminHeaders, anonymous: createApi(server.url), people: people(server.url, api), url: server.url, close: () => server.close() }
 }
 
 /** A clock the test moves by hand. */

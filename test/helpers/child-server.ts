@@ -7,6 +7,7 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { PROJECT_ROOT } from '../../runtime/version.js'
 import { createApi, type Api } from './api.js'
+import { TEST_ADMIN_PASSWORD, TEST_API_KEY } from './people.js'
 
 const BIN = join(PROJECT_ROOT, 'bin', 'inloop.js')
 
@@ -23,6 +24,7 @@ export function freePort(): Promise<number> {
 
 export interface ChildServer {
   url: string
+  /** Calls with the admin API key (INLOOP_API_KEY). */
   api: Api
   proc: ChildProcess
   output(): string
@@ -66,7 +68,7 @@ export function spawnInloop(options: SpawnOptions): ChildServer {
   const args = [BIN, 'serve', '--port', String(port), '--data', options.dataDir, ...(options.args ?? [])]
   const proc = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, INLOOP_LOG: 'warn', INLOOP_API_KEY: '', ...options.env },
+    env: { ...process.env, INLOOP_LOG: 'warn', INLOOP_API_KEY: TEST_API_KEY, INLOOP_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, INLOOP_PASSWORD_COST: '10', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -76,7 +78,7 @@ export function spawnInloop(options: SpawnOptions): ChildServer {
   const url = `http://127.0.0.1:${port}`
   return {
     url,
-    api: createApi(url),
+    api: createApi(url, { authorization: `Bearer ${TEST_API_KEY}` }),
     proc,
     output: () => output,
     exited,

@@ -1,15 +1,19 @@
 /**
  * A generic driver that takes a run to its end through the API, the way
  * people would: decide each open task with its first decision (distinct
- * reviewers for four eyes, always with a reason) and answer each customer
- * request from its outbox link with its first answer and valid data.
+ * reviewers of the task's group, signed in, for four eyes; always with a
+ * reason) and answer each customer request from its outbox link with its
+ * first answer and valid data.
  */
 import type { Api } from './api.js'
 import { tokenOf } from './api.js'
+import type { People } from './people.js'
 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled'])
 
 export interface DriveOptions {
+  /** Reviewers are signed in through this (`t.people`). */
+  people: People
   /** Called when a run waits on nothing but timers; should make the next one fire. */
   advanceTime?: (runId: string) => Promise<void>
   /** Who started the run (may not approve four-eyes tasks). */
@@ -17,7 +21,7 @@ export interface DriveOptions {
   maxSteps?: number
 }
 
-export async function driveToEnd(api: Api, runId: string, options: DriveOptions = {}): Promise<any> {
+export async function driveToEnd(api: Api, runId: string, options: DriveOptions): Promise<any> {
   for (let step = 0; step < (options.maxSteps ?? 50); step++) {
     const run = (await api('GET', `/api/runs/${runId}`)).body
     if (TERMINAL.has(run.status)) return run
@@ -27,7 +31,7 @@ export async function driveToEnd(api: Api, runId: string, options: DriveOptions 
     }
     let acted = false
     for (const wait of run.waitingOn as { tasks: string[]; requests: string[] }[]) {
-      for (const taskId of wait.tasks) acted = (await decideFully(api, taskId, options.requester)) || acted
+      for (const taskId of wait.tasks) acted = (await decideFully(api, options.people, taskId, options.requester)) || acted
       for (const requestId of wait.requests) acted = (await answerRequest(api, runId, requestId)) || acted
     }
     if (!acted) {
@@ -38,8 +42,8 @@ export async function driveToEnd(api: Api, runId: string, options: DriveOptions 
   throw new Error(`run ${runId} did not finish within the driver's step limit`)
 }
 
-/** Decide a task with its first decision, by as many distinct reviewers as it needs. */
-export async function decideFully(api: Api, taskId: string, requester = 'requester'): Promise<boolean> {
+/** Decide a task with its first decision, by as many distinct reviewers of its group as it needs. */
+export async function decideFully(api: Api, people: People, taskId: string, requester = 'requester'): Promise<boolean> {
   const task = (await api('GET', `/api/tasks/${taskId}`)).body
   if (task.status !== 'open') return false
   const decision = task.decisions[0]
@@ -47,7 +51,8 @@ export async function decideFully(api: Api, taskId: string, requester = 'request
   for (let i = 1; i <= task.requiredApprovals + already.size + 1; i++) {
     const user = `reviewer-${i}`
     if (user === requester || already.has(user)) continue
-    const res = await api('POST', `/api/tasks/${taskId}/decision`, { decision, reason: 'decided by the test driver' }, { 'x-inloop-user': user })
+    const reviewer = await people.as(user, { groups: [task.role] })
+    const res = await reviewer('POST', `/api/tasks/${taskId}/decision`, { decision, reason: 'decided by the test driver' })
     if (res.status === 200) return true
     if (res.status !== 202) throw new Error(`deciding task ${taskId} '${decision}' as ${user} failed (${res.status}): ${res.text}`)
   }

@@ -9,6 +9,7 @@ import type { AiProviderImpl } from '../provider.js'
 import { classify, score } from './classify.js'
 import { draft } from './draft.js'
 import { EXTRACTOR_NAMES, extractFields } from './extract.js'
+import { createDatasetResolver, type DatasetSource } from './datasets.js'
 import { createModelCache, type ModelCacheStats } from './model-cache.js'
 
 export const EXTRACTOR_MODEL = 'local-extractors'
@@ -19,6 +20,8 @@ export interface LocalProviderOptions {
   maxModels?: number
   /** "Today" for relative dates when a request has no `options.referenceDate`. */
   now?: () => Date
+  /** Reviewed examples of retrained steps, for requests that name `options.dataset`. */
+  datasets?: DatasetSource
 }
 
 export interface LocalProvider extends AiProviderImpl {
@@ -38,7 +41,8 @@ function extract(request: AiRequest, now: () => Date): AiAnswer {
 
 /**
  * The `local` provider. Request options it reads: `alpha`, `bigrams` (classifier),
- * `referenceDate` (ISO, for relative dates), `dateOrder` (`'DMY'` default or `'MDY'`).
+ * `referenceDate` (ISO, for relative dates), `dateOrder` (`'DMY'` default or `'MDY'`),
+ * `dataset` + `flowId` (a retrained step: its reviewed examples are added to the step's).
  *
  * @example
  * const ai = createAiService([createLocalProvider()])
@@ -48,6 +52,7 @@ function extract(request: AiRequest, now: () => Date): AiAnswer {
 export function createLocalProvider(options: LocalProviderOptions = {}): LocalProvider {
   const cache = createModelCache(options.maxModels ?? 32)
   const now = options.now ?? (() => new Date())
+  const withDataset = createDatasetResolver(options.datasets)
   const answer = (request: AiRequest): AiAnswer => {
     switch (request.task) {
       case 'classify':
@@ -65,7 +70,7 @@ export function createLocalProvider(options: LocalProviderOptions = {}): LocalPr
   return {
     id: 'local',
     // Errors become rejections, so callers see one failure path.
-    run: async (request) => answer(request),
+    run: async (request) => answer(await withDataset(request)),
     stats: () => cache.stats(),
   }
 }

@@ -75,8 +75,13 @@ export function flowRoutes(rt: RuntimeContext): Router {
 
   router.post('/flows/:id/runs', async (req, res) => {
     const body = startBody.parse(req.body ?? {})
+    // New runs take the owner's current approved parameter values and record their version.
+    const parameters = await rt.learning.parameters.forNewRun(req.params.id)
     const { runId, created } = await rt.engine.startRun({
       flowId: req.params.id,
+      version: parameters?.flowVersion,
+      params: parameters?.params,
+      parametersVersion: parameters?.parametersVersion,
       input: body.input ?? {},
       idempotencyKey: body.idempotencyKey,
       requestedBy: actorOf(req),

@@ -16,10 +16,14 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Store } from '../../engine/store.js'
 import { deriveState } from '../../engine/state.js'
+import { createFlowData, forgetDataOnDelete } from '../flow-data.js'
 import { createFlowRepo } from '../flow-repo.js'
 import { RunIndex } from '../run-index.js'
 import { createRunStore } from '../run-store.js'
+import type { AuthStore } from '../auth-store.js'
+import { openAuthFiles } from './auth-files.js'
 import { fsyncDir } from './durable-file.js'
+import { FlowDataFiles } from './flow-data-files.js'
 import { FLOWS_DIR, FlowFiles } from './flow-files.js'
 import { lockFolder } from './folder-lock.js'
 import { RunFiles } from './run-files.js'
@@ -37,6 +41,8 @@ export interface LowdbStoreOptions {
 }
 
 export interface LowdbStore extends Store {
+  /** Users, sessions and API keys: `auth/` in the data folder. */
+  readonly auth: AuthStore
   readonly dir: string
   /** Warnings raised while opening, also passed to `onWarning`. */
   readonly warnings: readonly string[]
@@ -61,7 +67,8 @@ export async function openLowdbStore(dir: string, options: LowdbStoreOptions = {
     // Make `runs/` and `flows/` themselves durable, in case open just created them.
     await fsyncDir(dir)
     const runs = createRunStore(runFiles, index, { cacheLimit: options.cacheLimit ?? 1000 })
-    const flows = createFlowRepo(flowFiles, records, options.now ?? (() => new Date().toISOString()))
+    const flowData = createFlowData(new FlowDataFiles(join(dir, FLOWS_DIR)))
+    const flows = forgetDataOnDelete(createFlowRepo(flowFiles, records, options.now ?? (() => new Date().toISOString())), flowData)
     let closing: Promise<void> | undefined
     const close = (): Promise<void> =>
       (closing ??= (async () => {
@@ -72,7 +79,8 @@ export async function openLowdbStore(dir: string, options: LowdbStoreOptions = {
           await lock.release()
         }
       })())
-    return { dir, warnings, runs, flows, close }
+    const auth = await openAuthFiles(dir, () => new Date(), warn)
+    return { dir, warnings, runs, flows, flowData, auth, close }
   } catch (err) {
     await lock.release()
     throw err

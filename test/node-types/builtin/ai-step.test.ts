@@ -27,3 +27,21 @@ describe('ai-step', () => {
     expect(aiStep.check!(aiStep.config.parse({ task: 'classify' }))).toEqual([expect.objectContaining({ path: ['examples'] })])
   })
 })
+
+describe('ai-step requests', () => {
+  const answer = { label: 'good', confidence: 0.9, model: 'm', modelVersion: 'v1' }
+
+  it('fill the prompt’s expressions and leave the local draft placeholders to the provider', async () => {
+    const seen: AiRequest[] = []
+    const ai = { run: async (r: AiRequest) => (seen.push(r), answer) }
+    await runNode(aiStep, { config: { task: 'draft', prompt: 'Hello {{ input.name }},\n{{suggestion}}', outputSchema: { type: 'object' } }, ctx: { input: { text: 't', name: 'Ada' }, ai } })
+    expect(seen[0]).toMatchObject({ prompt: 'Hello Ada,\n{{suggestion}}', outputSchema: { type: 'object' } })
+  })
+
+  it('name the dataset a retrained step learned from, as pinned in the run’s parameters', async () => {
+    const seen: AiRequest[] = []
+    const ai = { run: async (r: AiRequest) => (seen.push(r), answer) }
+    await runNode(aiStep, { config: { examples }, ctx: { input: { text: 't' }, ai, nodeId: 'score', flowId: 'loan', params: { '@datasets': { score: 'ds-0123456789ab' } } } })
+    expect(seen[0].options).toEqual({ dataset: 'ds-0123456789ab', flowId: 'loan' })
+  })
+})

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { answerCustomer, fireDueTimers } from '../../../runtime/engine/index.js'
+import { outboxViews } from '../../../runtime/notify/outbox-view.js'
 import { createTestEngine, flow } from './harness.js'
 
 const DAY = 86_400_000
@@ -38,9 +39,14 @@ async function startAsking() {
     flowId: 'delivery',
     input: { email: 'ada@example.com', name: 'Ada', dates: ['2026-01-08', '2026-01-09'] },
   })
-  const [message] = await t.store.runs.listOutbox({ runId })
+  const [message] = await outboxOf(t, runId)
   const token = message.link!.slice('/c/'.length)
   return { t, runId, state, message, token }
+}
+
+/** The run's outbox as it is read: the link derived again from the run and the secret. */
+async function outboxOf(t: ReturnType<typeof createTestEngine>, runId: string) {
+  return outboxViews(await t.store.runs.listOutbox({ runId }), t.store.runs, t.engine.deps.links)
 }
 
 describe('customer confirmation', () => {
@@ -51,10 +57,11 @@ describe('customer confirmation', () => {
     expect(message.link).toMatch(/^\/c\/[A-Za-z0-9_-]{40,}$/)
   })
 
-  it('stores only a hash of the token', async () => {
+  it('stores only a hash of the token, in neither the log nor the outbox', async () => {
     const { t, runId, token } = await startAsking()
     const events = JSON.stringify(await t.store.runs.getEvents(runId))
     expect(events).not.toContain(token)
+    expect(JSON.stringify(await t.store.runs.listOutbox({ runId }))).not.toContain(token)
   })
 
   it('continues by the answer port with the chosen option', async () => {
@@ -85,7 +92,7 @@ describe('customer confirmation', () => {
     const { t, runId, message } = await startAsking()
     t.advanceClock(2 * DAY + 1000)
     await fireDueTimers(t.engine)
-    const outbox = await t.store.runs.listOutbox({ runId })
+    const outbox = await outboxOf(t, runId)
     expect(outbox.map((m) => m.purpose)).toEqual(['request', 'reminder'])
     expect(outbox[1].link).toBe(message.link)
   })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApi, startTestServer, type TestServer } from '../../helpers/api.js'
 
-describe('API key', () => {
+describe('API key (INLOOP_API_KEY)', () => {
   let t: TestServer
   beforeAll(async () => {
     t = await startTestServer({ apiKey: 'k3y-for-tests' })
@@ -9,28 +9,28 @@ describe('API key', () => {
   afterAll(() => t.close())
 
   it('answers 401 without an Authorization header', async () => {
-    const res = await t.api('GET', '/api/flows')
+    const res = await t.anonymous('GET', '/api/flows')
     expect(res.status).toBe(401)
     expect(res.body.error).toMatchObject({ code: 'UNAUTHORIZED', message: expect.stringContaining('Bearer') })
   })
 
   it('answers 401 with a wrong key', async () => {
-    const res = await t.api('GET', '/api/flows', undefined, { authorization: 'Bearer wrong' })
+    const res = await t.anonymous('GET', '/api/flows', undefined, { authorization: 'Bearer wrong' })
     expect(res.status).toBe(401)
   })
 
   it('answers 401 with the key sent without the Bearer scheme', async () => {
-    const res = await t.api('GET', '/api/flows', undefined, { authorization: 'k3y-for-tests' })
+    const res = await t.anonymous('GET', '/api/flows', undefined, { authorization: 'k3y-for-tests' })
     expect(res.status).toBe(401)
   })
 
   it('answers 401 before reading a write body', async () => {
-    const res = await t.api('POST', '/api/flows/validate', '{"not": json')
+    const res = await t.anonymous('POST', '/api/flows/validate', '{"not": json')
     expect(res.status).toBe(401)
   })
 
   it('answers 401 before reading an oversized body', async () => {
-    const res = await t.api('POST', '/api/flows/validate', JSON.stringify({ pad: 'x'.repeat(6 * 1024 * 1024) }))
+    const res = await t.anonymous('POST', '/api/flows/validate', JSON.stringify({ pad: 'x'.repeat(6 * 1024 * 1024) }))
     expect(res.status).toBe(401)
   })
 
@@ -40,17 +40,17 @@ describe('API key', () => {
   })
 
   it('keeps health open', async () => {
-    expect((await t.api('GET', '/api/health')).status).toBe(200)
+    expect((await t.anonymous('GET', '/api/health')).status).toBe(200)
   })
 
-  it('keeps the customer routes open', async () => {
-    const res = await t.api('GET', '/api/customer/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG')
+  it('keeps the customer routes open without a key', async () => {
+    const res = await t.anonymous('GET', '/api/customer/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG')
     expect(res.status).toBe(404)
     expect(res.body.error.code).toBe('REQUEST_NOT_FOUND')
   })
 
   it('keeps the outbox behind the key', async () => {
-    expect((await t.api('GET', '/api/outbox')).status).toBe(401)
+    expect((await t.anonymous('GET', '/api/outbox')).status).toBe(401)
   })
 })
 

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fireDueTimers } from '../../../runtime/engine/index.js'
 import { latestToken, manualClock, publishFlow, startRun, startTestServer, waitForRunStatus, type TestServer } from '../../helpers/api.js'
@@ -152,6 +153,72 @@ describe('customer links', () => {
     const res = await t.api('POST', `/api/customer/${token}`, { answer: 'choose', data: { option: '2026-01-12' } })
     expect(res.status).toBe(410)
     expect(res.body.error.code).toBe('REQUEST_CLOSED')
+  })
+
+  /** Every run's event count, to show that a refused link changed nothing anywhere. */
+  async function allEventCounts(): Promise<Record<string, number>> {
+    const runs = (await t.api('GET', '/api/runs?limit=500')).body as { id: string }[]
+    const counts: Record<string, number> = {}
+    for (const r of runs) counts[r.id] = (await t.api('GET', `/api/runs/${r.id}/events`)).body.length
+    return counts
+  }
+
+  it('issues tokens of at least 128 random-looking bits, different for every request', async () => {
+    const tokens = await Promise.all(Array.from({ length: 10 }, async () => (await request()).token))
+    expect(new Set(tokens).size).toBe(10)
+    for (const token of tokens) expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/)
+  })
+
+  it('stores messages without the link token and puts the link back when the outbox is read', async () => {
+    const { runId, token } = await request()
+    const stored = await t.server.store.runs.listOutbox({ runId })
+    expect(stored[0].link).toBeUndefined()
+    expect(JSON.stringify(stored)).not.toContain(token)
+    const events = (await t.api('GET', `/api/runs/${runId}/events`)).text
+    expect(events).not.toContain(token)
+  })
+
+  it('refuses forged, truncated, padded and re-signed tokens, and changes nothing in any run', async () => {
+    const { runId, token } = await request()
+    const other = await request()
+    const before = await allEventCounts()
+    const requestId = (await t.api('GET', `/api/runs/${runId}`)).body.waitingOn[0].requests[0]
+    const expiresAt = (await t.api('GET', `/api/customer/${token}`)).body.expiresAt
+    // The same binding, signed with a guessed secret, and bound to the other run.
+    const resigned = createHmac('sha256', Buffer.alloc(32)).update(`inloop-link\u0000${other.runId}\u0000${requestId}\u0000${expiresAt}`).digest('base64url')
+    const flipped = `${token.slice(0, 10)}${token[10] === 'A' ? 'B' : 'A'}${token.slice(11)}`
+    for (const bad of [flipped, token.slice(0, 42), token.slice(0, 22), `${token}A`, resigned, Buffer.alloc(32).toString('base64url')]) {
+      expect((await t.anonymous('GET', `/api/customer/${bad}`)).status, bad).toBe(404)
+      expect((await t.anonymous('POST', `/api/customer/${bad}`, { answer: 'choose', data: { option: '2026-01-12' } })).status, bad).toBe(404)
+    }
+    expect(await allEventCounts()).toEqual(before)
+  })
+
+  it('answers one run’s link without touching another run waiting on the same step', async () => {
+    const a = await request()
+    const b = await request()
+    expect((await t.anonymous('POST', `/api/customer/${a.token}`, { answer: 'choose', data: { option: '2026-01-12' } })).status).toBe(200)
+    expect((await t.api('GET', `/api/runs/${b.runId}`)).body.status).toBe('waiting')
+    expect((await t.anonymous('GET', `/api/customer/${b.token}`)).status).toBe(200)
+  })
+
+  it('changes nothing when an expired link is used', async () => {
+    const { token } = await request()
+    clock.advance(2 * DAY + 1)
+    try {
+      const before = await allEventCounts()
+      expect((await t.anonymous('POST', `/api/customer/${token}`, { answer: 'choose', data: { option: '2026-01-12' } })).status).toBe(410)
+      expect(await allEventCounts()).toEqual(before)
+    } finally {
+      await fireDueTimers(t.server.engine)
+    }
+  })
+
+  it('lets a customer answer without signing in', async () => {
+    const { runId, token } = await request()
+    expect((await t.anonymous('GET', `/api/customer/${token}`)).status).toBe(200)
+    expect((await t.anonymous('POST', `/api/customer/${token}`, { answer: 'choose', data: { option: '2026-01-14' } })).status).toBe(200)
+    expect(await waitForRunStatus(t.api, runId)).toMatchObject({ outcome: 'chosen' })
   })
 
   it('shows a customer nothing of the run beyond the request', async () => {

@@ -11,7 +11,8 @@ describe('flows and versions', () => {
 
   it('saves a draft and reads it back with who saved it', async () => {
     const f = reviewFlow('crud-read')
-    const saved = await t.api('PUT', '/api/flows/crud-read', f, { 'x-inloop-user': 'dana' })
+    const dana = await t.people.as('dana', { roles: ['designer'] })
+    const saved = await dana('PUT', '/api/flows/crud-read', f)
     expect(saved.status).toBe(200)
     expect(saved.body).toEqual({ ok: true, problems: [] })
     const read = await t.api('GET', '/api/flows/crud-read')
@@ -74,7 +75,8 @@ describe('flows and versions', () => {
 
   it('lists versions with who published them and the note', async () => {
     await t.api('PUT', '/api/flows/crud-ver', reviewFlow('crud-ver'))
-    await t.api('POST', '/api/flows/crud-ver/publish', { note: 'go live' }, { 'x-inloop-user': 'owen' })
+    const owen = await t.people.as('owen', { roles: ['designer'] })
+    await owen('POST', '/api/flows/crud-ver/publish', { note: 'go live' })
     const res = await t.api('GET', '/api/flows/crud-ver/versions')
     expect(res.status).toBe(200)
     expect(res.body).toEqual([{ version: 1, publishedAt: expect.any(String), publishedBy: 'owen', note: 'go live' }])

@@ -10,10 +10,13 @@ interface Message {
   event: { type: string; seq: number }
 }
 
+/** The admin's session cookie: the stream is for signed-in designers and owners. */
+let signedIn: Record<string, string> = {}
+
 /** Open `/api/stream`, collect `run` messages until `until` says stop (or time runs out). */
 async function collect(url: string, until: (messages: Message[]) => boolean, headers: Record<string, string> = {}, onOpen?: () => Promise<void>) {
   const controller = new AbortController()
-  const res = await fetch(url, { headers, signal: controller.signal })
+  const res = await fetch(url, { headers: { ...signedIn, ...headers }, signal: controller.signal })
   const messages: Message[] = []
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader()
   const timeout = setTimeout(() => controller.abort(), 3_000)
@@ -43,6 +46,7 @@ describe('GET /api/stream', () => {
   let t: TestServer
   beforeAll(async () => {
     t = await startTestServer()
+    signedIn = t.adminHeaders
     await publishFlow(t.api, ruleFlow('streamed', 'true'))
     await publishFlow(t.api, ruleFlow('other', 'true'))
   })

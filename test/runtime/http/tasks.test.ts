@@ -12,10 +12,11 @@ describe('tasks', () => {
   })
   afterAll(() => t.close())
 
-  const decide = (taskId: string, body: unknown, user = 'rita') => t.api('POST', `/api/tasks/${taskId}/decision`, body, { 'x-inloop-user': user })
+  /** A decision by a signed-in reviewer of the tasks' group. */
+  const decide = async (taskId: string, body: unknown, user = 'rita') => (await t.people.as(user, { groups: ['checker'] }))('POST', `/api/tasks/${taskId}/decision`, body)
 
   async function taskOf(flowId: string, input: Record<string, unknown> = { amount: 100 }, requester = 'ivan') {
-    const runId = await startRun(t.api, flowId, input, { 'x-inloop-user': requester })
+    const runId = await startRun(await t.people.as(requester, { roles: ['designer'] }), flowId, input)
     const [task] = await openTasks(t.api, runId)
     return { runId, task }
   }

@@ -11,6 +11,7 @@ import { PROJECT_ROOT } from '../../../runtime/version.js'
 import { latestToken, openTasks, publishFlow, waitForRunStatus, type Api } from '../../helpers/api.js'
 import { spawnInloop, spawnServer, type ChildServer } from '../../helpers/child-server.js'
 import { driveToEnd } from '../../helpers/drive.js'
+import { people } from '../../helpers/people.js'
 import { chooseFlow, reviewFlow } from '../../helpers/flows.js'
 
 const samples: { name: string; input: unknown }[] = JSON.parse(readFileSync(join(PROJECT_ROOT, 'examples', 'loan-approval.inputs.json'), 'utf8'))
@@ -39,6 +40,10 @@ describe('a server killed and restarted on the same data folder', () => {
 
   it('completes every waiting run after SIGKILL, with nothing lost or duplicated', async () => {
     const first = await serve()
+    // The admin key acts for these people (X-Inloop-User); they must exist.
+    const crew = people(first.url, first.api)
+    await crew.as('requester', { roles: ['designer'] })
+    await crew.as('reviewer-1', { groups: ['credit-officer'] })
     const start = async (input: unknown) => {
       const res = await first.api('POST', '/api/flows/loan-approval/runs', { input }, { 'x-inloop-user': 'requester' })
       expect(res.status, res.text).toBe(201)
@@ -72,8 +77,9 @@ describe('a server killed and restarted on the same data folder', () => {
     expect(await waitForRunStatus(second.api, customer)).toMatchObject({ status: 'completed', outcome: 'chosen' })
     expect((await second.api('GET', `/api/outbox?runId=${customer}`)).body).toHaveLength(1)
 
+    const crewAgain = people(second.url, second.api)
     for (const runId of waiting) {
-      const run = await driveToEnd(second.api, runId, { requester: 'requester' })
+      const run = await driveToEnd(second.api, runId, { requester: 'requester', people: crewAgain })
       expect(run).toMatchObject({ status: 'completed', outcome: 'approved' })
     }
     for (const runId of [...waiting, automatic, customer]) {

@@ -1,0 +1,43 @@
+/** `GET /api/runs/:id/audit`: who did what when, as JSON, or `?format=csv|jsonl` to download. */
+import { Router } from 'express'
+import { z } from 'zod'
+import { auditCsv, auditJsonl } from '../../audit/export.js'
+import { auditTimeline } from '../../audit/timeline.js'
+import { notFound } from '../errors.js'
+import { parseQuery } from '../parse.js'
+import type { RuntimeContext } from '../runtime-context.js'
+
+const query = z.object({ format: z.enum(['json', 'csv', 'jsonl']).default('json') })
+
+export function auditRoutes(rt: RuntimeContext): Router {
+  const router = Router()
+
+  router.get('/runs/:id/audit', async (req, res) => {
+    const { format } = parseQuery(query, req.query)
+    const runs = rt.store.runs
+    const [state, events] = await Promise.all([runs.getRun(req.params.id), runs.getEvents(req.params.id)])
+    if (!state || !events) throw notFound(`run '${req.params.id}'`)
+    let flowName = state.flowId
+    const labels: Record<string, string> = {}
+    try {
+      const { flow } = await rt.engine.compiledFor(state.flowId, state.flowVersion, state.params, state.flowSnapshot)
+      flowName = flow.name
+      for (const node of flow.nodes) labels[node.id] = node.label ?? node.id
+    } catch {
+      // Without its flow version the trail still reads, with step ids for names.
+    }
+    const entries = auditTimeline(events, labels)
+    const file = `run-${state.id}-audit`
+    if (format === 'csv') {
+      res.type('text/csv; charset=utf-8').attachment(`${file}.csv`).send(auditCsv(entries))
+      return
+    }
+    if (format === 'jsonl') {
+      res.type('application/x-ndjson; charset=utf-8').attachment(`${file}.jsonl`).send(auditJsonl(entries))
+      return
+    }
+    res.json({ runId: state.id, flowId: state.flowId, flowName, flowVersion: state.flowVersion, status: state.status, outcome: state.outcome, test: state.test, entries })
+  })
+
+  return router
+}

@@ -1,0 +1,66 @@
+/**
+ * Working the inbox: claim a task, release it, hand it to another group or
+ * person. Each lands in the run's log (task.claimed / task.released /
+ * task.reassigned) with who did it.
+ */
+import { Router, type Request } from 'express'
+import { z } from 'zod'
+import { hasRole, inGroup, NAME_PATTERN, type Principal } from '../../auth/roles.js'
+import { claimTask, reassignTask, releaseTask } from '../../engine/task-ops.js'
+import type { RunState, TaskState } from '../../engine/state.js'
+import { HttpError } from '../errors.js'
+import { principalOf } from '../principal.js'
+import type { RuntimeContext } from '../runtime-context.js'
+import { assertCanWork } from './task-access.js'
+
+const reassignBody = z
+  .object({
+    group: z.string().regex(NAME_PATTERN).optional(),
+    assignee: z.string().regex(NAME_PATTERN).optional(),
+    reason: z.string().max(2000).optional(),
+  })
+  .refine((b) => b.group !== undefined || b.assignee !== undefined, { message: 'name a group, an assignee, or both' })
+
+export function taskActionRoutes(rt: RuntimeContext): Router {
+  const router = Router()
+  const actor = (req: Request) => {
+    const me = principalOf(req)
+    return { me, by: me.username, guard: (task: TaskState, run: RunState) => assertCanWork(me, task, run) }
+  }
+
+  router.post('/tasks/:id/claim', async (req, res) => {
+    const { by, guard } = actor(req)
+    res.json({ task: await claimTask(rt.engine, req.params.id, { by, guard }) })
+  })
+
+  router.post('/tasks/:id/release', async (req, res) => {
+    const { me, by, guard } = actor(req)
+    res.json({ task: await releaseTask(rt.engine, req.params.id, { by, guard, force: hasRole(me, 'admin') }) })
+  })
+
+  router.post('/tasks/:id/reassign', async (req, res) => {
+    const { me, by, guard } = actor(req)
+    const body = reassignBody.parse(req.body ?? {})
+    const check = (task: TaskState, run: RunState) => {
+      guard(task, run)
+      checkTarget(rt, me, body.group ?? task.role, body.assignee)
+    }
+    res.json({ task: await reassignTask(rt.engine, req.params.id, { by, guard: check, role: body.group, assignee: body.assignee, reason: body.reason }) })
+  })
+
+  return router
+}
+
+/** A task goes only where someone can work it: a group with an active reviewer, a person in that group. */
+function checkTarget(rt: RuntimeContext, me: Principal, group: string, assignee: string | undefined): void {
+  const reviewers = rt.auth.users.list().filter((u) => !u.disabled && u.roles.includes('reviewer') && u.groups.includes(group))
+  if (assignee !== undefined) {
+    const user = rt.auth.users.get(assignee)
+    const canWork = user && !user.disabled && (user.roles.includes('admin') || (user.roles.includes('reviewer') && user.groups.includes(group)))
+    if (!canWork) throw new HttpError(422, 'ASSIGNEE_INVALID', `${assignee} is not an active reviewer in the group '${group}'`)
+    return
+  }
+  if (reviewers.length === 0 && !inGroup(me, group)) {
+    throw new HttpError(422, 'GROUP_EMPTY', `no active reviewer is in the group '${group}'; the task would reach no one`)
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * What-if: replay past cases with proposed parameters and with the current
+ * ones, and count what an owner weighs before publishing — how many cases
+ * would be automated, how many of those a person had decided otherwise
+ * (expected errors), the review workload and the reviewer hours it costs.
+ */
+import type { Json } from '../../../node-types/sdk/types.js'
+import type { CompiledFlow } from '../../engine/compile.js'
+import type { CaseRecord } from '../case-record.js'
+import { taskOverridden } from '../feedback.js'
+import { replayCase, type ReplayResult } from './replay.js'
+
+export interface ScenarioResult {
+  cases: number
+  automated: number
+  automationRate: number
+  /** Automated cases a person had decided differently: another outcome, or an overridden proposal or corrected fields. */
+  overriddenAmongAutomated: number
+  /** Cases that would wait for a reviewer. */
+  reviewWorkload: number
+  /** Reviewer decisions those cases need (four eyes counts two). */
+  reviewDecisions: number
+  reviewerHours: number
+  /** Against the current parameters (0 for the current scenario itself). */
+  reviewerHoursSaved: number
+  /** Cases the flow would fail, and cases that lack a recording the flow needs now. */
+  failed: number
+  unreplayable: number
+  /** Cases by the outcome they would end with automatically. */
+  outcomes: Record<string, number>
+}
+
+export interface WhatIfResult extends ScenarioResult {
+  parameters: Record<string, Json>
+  /** Cases that would change sides. */
+  moved: { toAutomated: number; toReview: number }
+  current: ScenarioResult & { parameters: Record<string, Json> }
+}
+
+export interface Scenario {
+  compiled: CompiledFlow
+  params: Record<string, Json>
+}
+
+/** A person decided this case, and decided otherwise than automation would have. */
+export function personDisagreed(c: CaseRecord, replay: ReplayResult): boolean {
+  let decided = false
+  for (const task of c.tasks) {
+    if (!task.decision) continue
+    decided = true
+    if (taskOverridden(task)) return true
+  }
+  return decided && c.outcome !== undefined && replay.outcome !== undefined && c.outcome !== replay.outcome
+}
+
+function tally(results: ReplayResult[], cases: readonly CaseRecord[], minutesPerReview: number): Omit<ScenarioResult, 'reviewerHoursSaved'> {
+  const s = { cases: cases.length, automated: 0, automationRate: 0, overriddenAmongAutomated: 0, reviewWorkload: 0, reviewDecisions: 0, reviewerHours: 0, failed: 0, unreplayable: 0, outcomes: {} as Record<string, number> }
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]
+    if (r.status === 'automated') {
+      s.automated++
+      if (personDisagreed(cases[i], r)) s.overriddenAmongAutomated++
+      if (r.outcome !== undefined) s.outcomes[r.outcome] = (s.outcomes[r.outcome] ?? 0) + 1
+    } else if (r.status === 'review') {
+      s.reviewWorkload++
+      s.reviewDecisions += r.reviewDecisions
+    } else if (r.status === 'failed') s.failed++
+    else s.unreplayable++
+  }
+  s.automationRate = s.cases ? s.automated / s.cases : 0
+  s.reviewerHours = round((s.reviewDecisions * minutesPerReview) / 60)
+  return s
+}
+
+const round = (n: number) => Math.round(n * 100) / 100
+
+/**
+ * @example
+ * whatIf(cases, { compiled: proposedFlow, params: proposed }, { compiled: currentFlow, params: current }, 10)
+ * // → { cases: 1200, automated: 840, overriddenAmongAutomated: 12, reviewWorkload: 360, reviewerHoursSaved: 18.5, current: {...} }
+ */
+export function whatIf(cases: readonly CaseRecord[], proposed: Scenario, current: Scenario, minutesPerReview: number): WhatIfResult {
+  const before = cases.map((c) => replayCase(current.compiled, c, current.params))
+  const after = cases.map((c) => replayCase(proposed.compiled, c, proposed.params))
+  const now = tally(before, cases, minutesPerReview)
+  const next = tally(after, cases, minutesPerReview)
+  const moved = { toAutomated: 0, toReview: 0 }
+  for (let i = 0; i < cases.length; i++) {
+    if (before[i].status === after[i].status) continue
+    if (after[i].status === 'automated') moved.toAutomated++
+    if (after[i].status === 'review') moved.toReview++
+  }
+  return {
+    parameters: proposed.params,
+    ...next,
+    reviewerHoursSaved: round(now.reviewerHours - next.reviewerHours),
+    moved,
+    current: { parameters: current.params, ...now, reviewerHoursSaved: 0 },
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The people half of the data: users, sign-in sessions and API keys. Each
+ * collection is small (people, not runs), held in memory and written
+ * through record by record — a Map in the memory store, one durable file per
+ * record in the lowdb store — so a login costs one small write however many
+ * users there are. Secrets are never stored: passwords as scrypt hashes,
+ * session ids and API keys as SHA-256 hashes.
+ */
+
+export interface UserRecord {
+  /** Lowercase; what the run log records as `by`. */
+  username: string
+  name: string
+  email?: string
+  /** `admin`, `designer`, `owner`, `reviewer`. */
+  roles: string[]
+  /** Reviewer groups, e.g. `credit-officer`; a task's role names one. */
+  groups: string[]
+  /** `scrypt$…` (see runtime/auth/password.ts); absent: cannot sign in with a password. */
+  passwordHash?: string
+  disabled?: boolean
+  createdAt: string
+  updatedAt: string
+}
+
+export interface SessionRecord {
+  /** SHA-256 of the cookie's value: a copy of the data folder opens no session. */
+  id: string
+  username: string
+  createdAt: string
+  expiresAt: string
+}
+
+export interface ApiKeyRecord {
+  id: string
+  name: string
+  /** SHA-256 of the whole key. */
+  hash: string
+  roles: string[]
+  groups: string[]
+  createdAt: string
+  createdBy: string
+}
+
+/** One collection, all in memory, written through on every change. */
+export interface RecordCollection<T> {
+  all(): T[]
+  get(key: string): T | undefined
+  put(record: T): Promise<void>
+  delete(key: string): Promise<boolean>
+}
+
+export interface AuthStore {
+  users: RecordCollection<UserRecord>
+  sessions: RecordCollection<SessionRecord>
+  apiKeys: RecordCollection<ApiKeyRecord>
+}
+
+/** Where a collection's records go: nowhere (memory) or files. */
+export interface RecordPersistence<T> {
+  write(key: string, record: T): Promise<void>
+  remove(key: string): Promise<void>
+}
+
+/** A write-through collection over `initial` records; writes to one collection run one at a time. */
+export function recordCollection<T>(keyOf: (record: T) => string, initial: T[], persistence?: RecordPersistence<T>): RecordCollection<T> {
+  const records = new Map(initial.map((r) => [keyOf(r), r]))
+  let queue: Promise<unknown> = Promise.resolve()
+  const exclusive = (fn: () => Promise<void>): Promise<void> => {
+    const run = queue.then(fn)
+    queue = run.catch(() => undefined)
+    return run
+  }
+  return {
+    all: () => [...records.values()].map((r) => structuredClone(r)),
+    get: (key) => {
+      const r = records.get(key)
+      return r && structuredClone(r)
+    },
+    put: (record) =>
+      exclusive(async () => {
+        const copy = structuredClone(record)
+        await persistence?.write(keyOf(copy), copy)
+        records.set(keyOf(copy), copy)
+      }),
+    delete: async (key) => {
+      if (!records.has(key)) return false
+      await exclusive(async () => {
+        await persistence?.remove(key)
+        records.delete(key)
+      })
+      return true
+    },
+  }
+}
+
+/** Users, sessions and keys in memory only (tests, `--memory`). */
+export function createMemoryAuthStore(): AuthStore {
+  return {
+    users: recordCollection((u: UserRecord) => u.username, []),
+    sessions: recordCollection((s: SessionRecord) => s.id, []),
+    apiKeys: recordCollection((k: ApiKeyRecord) => k.id, []),
+  }
+}
