@@ -33,7 +33,8 @@ export function createApi(baseUrl: string, defaults: Record<string, string> = {}
     const res = await fetch(`${baseUrl}${path}`, init)
     const text = await res.text()
     let parsed: unknown = text
-    if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text)
+    // JSON bodies only: JSON Lines (application/x-ndjson) stays text.
+    if (/^application\/(?:[\w.-]+\+)?json\b/.test(res.headers.get('content-type') ?? '') && text) parsed = JSON.parse(text)
     return { status: res.status, body: parsed as never, text, headers: res.headers }
   }
 }
