@@ -8,6 +8,7 @@ import { composeEngine } from '../../../runtime/compose.js'
 import type { RunEvent } from '../../../runtime/engine/events.js'
 import { createLogger } from '../../../runtime/log.js'
 import { createMemoryStore } from '../../../runtime/store/memory-store.js'
+import { flow as buildFlow, type NodeSpec, type TestFlow } from '../../helpers/flows.js'
 
 export function createTestEngine(start = '2026-01-05T09:00:00.000Z') {
   let now = new Date(start)
@@ -34,26 +35,9 @@ export function createTestEngine(start = '2026-01-05T09:00:00.000Z') {
   }
 }
 
-type NodeSpec = { id: string; type: string; config?: Record<string, unknown> }
-
-/** A flow from nodes and `source.port->target` edges. */
+/** A flow from nodes and `source.port->target` edges (the API tests' builder, typed as a Flow). */
 export function flow(id: string, nodes: NodeSpec[], edges: string[], extra: Partial<Flow> = {}): Flow {
-  return {
-    schemaVersion: 1,
-    id,
-    name: id,
-    description: '',
-    version: 0,
-    parameters: [],
-    input: { type: 'object' },
-    nodes: nodes.map((n, i) => ({ id: n.id, type: n.type, typeVersion: 1, position: { x: i * 200, y: 0 }, config: n.config ?? {} })),
-    edges: edges.map((e, i) => {
-      const [from, target] = e.split('->')
-      const [source, sourcePort] = from.split('.')
-      return { id: `e${i + 1}`, source, sourcePort, target }
-    }),
-    ...extra,
-  }
+  return buildFlow(id, nodes, edges, extra as Partial<TestFlow>) as unknown as Flow
 }
 
 export function typesOf(events: readonly RunEvent[]): string[] {
