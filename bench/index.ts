@@ -4,6 +4,8 @@
  * Pick some with arguments: `npm run bench -- engine http`.
  */
 import { benchClassifier } from './classifier.js'
+import { benchDesigner } from './designer.bench.js'
+import { benchLive } from './live.js'
 import { benchEngine } from './engine.js'
 import { benchHttp } from './http.js'
 import { benchInbox } from './inbox.js'
@@ -68,6 +70,33 @@ const benches: Record<string, Bench> = {
   async http() {
     const r = await benchHttp()
     return [{ name: 'runs started+completed via HTTP (loopback, lowdb)', value: r.httpRunsPerSec, unit: 'runs/s', target: { value: 300, higherIsBetter: true } }]
+  },
+  async designer() {
+    const r = await benchDesigner()
+    return [
+      { name: 'designer: initial JS (gzip)', value: r.initialJsGzipKb, unit: 'KB', target: { value: 200, higherIsBetter: false } },
+      { name: 'designer: Monaco or elk in the initial JS', value: r.heavyInInitial.length, unit: 'chunks', target: { value: 0, higherIsBetter: false } },
+      { name: 'designer: JS to open the editor (gzip)', value: r.editorJsGzipKb, unit: 'KB' },
+      { name: 'designer: Monaco, loaded on demand (gzip)', value: r.monacoJsGzipKb, unit: 'KB' },
+      { name: `designer: open a ${r.nodes.toLocaleString('en-US')}-step flow`, value: r.openLargeFlowMs, unit: 'ms', target: { value: 1500, higherIsBetter: false } },
+      { name: 'designer: median frame while panning it', value: r.panMedianFrameMs, unit: 'ms', target: { value: 16.7, higherIsBetter: false } },
+    ]
+  },
+  async live() {
+    const { latency, memory } = await benchLive()
+    const base = `${latency.eventsPerSec} events/s, ${latency.samples} samples`
+    return [
+      { name: 'live: engine event → overlay in the browser, p50', value: latency.p50Ms, unit: 'ms', baseline: base },
+      { name: 'live: engine event → overlay in the browser, p95', value: latency.p95Ms, unit: 'ms', target: { value: 100, higherIsBetter: false }, baseline: base },
+      {
+        name: `live: bytes queued for ${memory.slowClients} clients that never read`,
+        value: memory.queuedMb,
+        unit: 'MB',
+        target: { value: 16, higherIsBetter: false },
+        baseline: `unbounded queues: ${memory.unboundedWouldQueueMb} MB for ${memory.events} events`,
+      },
+      { name: `live: server heap growth with ${memory.slowClients} slow clients`, value: memory.heapGrowthMb, unit: 'MB', target: { value: 64, higherIsBetter: false }, baseline: `replay ring ${memory.ringMb} MB` },
+    ]
   },
 }
 

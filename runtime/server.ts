@@ -90,7 +90,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let notifier: Notifier | undefined
   let learning: Learning | undefined
   try {
-    const hub = new StreamHub()
+    const hub = new StreamHub({ store, clock: options.clock })
     const publicUrl = options.publicUrl ?? (process.env.INLOOP_PUBLIC_URL || undefined)
     // Sessions run on the wall clock, not the engine's (a test moving runs through days keeps its sign-ins).
     const { auth, firstAdmin } = await setupAuth(

@@ -8,15 +8,22 @@ import { preloadEditor } from './app/editor-preload'
 import { LoginPage } from './app/LoginPage'
 import { parseRoute, usePathname } from './app/router'
 import { useSession } from './app/session'
+import { useReviewerRouting } from './app/useReviewerRouting'
 import { Link } from './app/Link'
 import { FlowListPage } from './flows/FlowListPage'
 import { Toasts } from './ui/Toasts'
 
 const EditorPage = lazy(() => import('./editor/EditorPage').then((m) => ({ default: m.EditorPage })))
+const OwnerPage = lazy(() => import('./owner/OwnerPage').then((m) => ({ default: m.OwnerPage })))
+const MetricsPage = lazy(() => import('./metrics/MetricsPage').then((m) => ({ default: m.MetricsPage })))
+const InboxPage = lazy(() => import('./inbox/InboxPage').then((m) => ({ default: m.InboxPage })))
+const TaskPage = lazy(() => import('./inbox/TaskPage').then((m) => ({ default: m.TaskPage })))
+const OutboxPage = lazy(() => import('./outbox/OutboxPage').then((m) => ({ default: m.OutboxPage })))
 
 export function App() {
   const route = parseRoute(usePathname())
   const session = useSession()
+  const toLogin = useReviewerRouting(route.page, session.signedOut)
   if (route.page === 'editor' && !session.signedOut) preloadEditor(route.flowId)
   // Signing in is an overlay: the page underneath (and any unsaved edits) stays as it was.
   return (
@@ -27,13 +34,25 @@ export function App() {
           <EditorPage key={route.flowId} flowId={route.flowId} />
         </Suspense>
       )}
+      {(route.page === 'owner' || route.page === 'metrics') && (
+        <Suspense fallback={<div className="page-loading">Opening…</div>}>
+          {route.page === 'owner' ? <OwnerPage key={route.flowId} flowId={route.flowId} /> : <MetricsPage key={route.flowId} flowId={route.flowId} />}
+        </Suspense>
+      )}
+      {(route.page === 'inbox' || route.page === 'task' || route.page === 'outbox') && (
+        <Suspense fallback={<div className="page-loading">Opening…</div>}>
+          {route.page === 'inbox' && <InboxPage />}
+          {route.page === 'task' && <TaskPage key={route.taskId} taskId={route.taskId} />}
+          {route.page === 'outbox' && <OutboxPage />}
+        </Suspense>
+      )}
       {route.page === 'not-found' && (
         <div className="empty-page">
           <h1>Nothing at {route.path}</h1>
           <Link href="/">Back to your flows</Link>
         </div>
       )}
-      {session.signedOut && <LoginPage />}
+      {session.signedOut && !toLogin && <LoginPage />}
       <Toasts />
     </>
   )

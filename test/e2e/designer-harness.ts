@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { startServer } from '../../runtime/server.js'
+import { startServer, type RunningServer, type ServerOptions } from '../../runtime/server.js'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const HERE = fileURLToPath(new URL('.', import.meta.url))
@@ -21,16 +21,21 @@ const API_KEY = 'designer-e2e-key-0123456789abcdef'
 export interface Harness {
   url: string
   browser: Browser
+  /** The server itself (its engine, store and stream hub), for tests that act behind the browser's back. */
+  server: RunningServer
+  /** Call the API as the admin key: `await h.api('POST', '/api/flows/x/runs', { input })`. */
+  api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>
   close(): Promise<void>
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `options` go to the server (e.g. `{ dev: true, nodeTypesDir }` for node types reloaded while the page is open). */
+export async function startHarness(options: Pick<ServerOptions, 'dev' | 'nodeTypesDir'> = {}): Promise<Harness> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\` (or set CHROMIUM_PATH).`)
   }
   await buildOnce()
   mkdirSync(SCREENSHOTS, { recursive: true })
-  const server = await startServer({ port: 0, memory: true, examples: true, apiKey: API_KEY })
+  const server = await startServer({ port: 0, memory: true, examples: true, apiKey: API_KEY, ...options })
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -38,6 +43,12 @@ export async function startHarness(): Promise<Harness> {
   return {
     url: server.url,
     browser,
+    server,
+    async api(method, path, body) {
+      const res = await fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
+      const text = await res.text()
+      return { status: res.status, body: text ? JSON.parse(text) : undefined }
+    },
     async close() {
       await browser.close()
       await server.close()
@@ -45,9 +56,9 @@ export async function startHarness(): Promise<Harness> {
   }
 }
 
-/** A page at 1440×900 that records uncaught errors and console errors. */
-export async function openPage(h: Harness): Promise<{ page: Page; errors: string[] }> {
-  const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 }, extraHTTPHeaders: { authorization: `Bearer ${API_KEY}` } })
+/** A page at 1440×900 that records uncaught errors and console errors (`scale: 2` for sharp README screenshots). */
+export async function openPage(h: Harness, options: { scale?: number } = {}): Promise<{ page: Page; errors: string[] }> {
+  const context = await h.browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: options.scale ?? 1, extraHTTPHeaders: { authorization: `Bearer ${API_KEY}` } })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
@@ -82,11 +93,28 @@ export async function getFlowJson(page: Page, id: string): Promise<unknown> {
 export const field = (page: Page, nodeId: string, path: string) => page.locator(`[id="cfg-${nodeId}-${path}"]`)
 
 /**
+ * Fill a config field of a node. An expression field is drawn light at once
+ * and becomes a Monaco editor once that has loaded: wait for Monaco, then
+ * replace its text as a user would (select all, type).
+ */
+export async function fillField(page: Page, nodeId: string, path: string, value: string): Promise<void> {
+  const id = `cfg-${nodeId}-${path}`
+  const expression = page.locator(`.expr-light [id="${id}"], [data-monaco-field="${id}"]`)
+  if ((await expression.count()) === 0) return field(page, nodeId, path).fill(value)
+  const monaco = page.locator(`[data-monaco-field="${id}"] .monaco-editor`)
+  await monaco.waitFor({ timeout: 15_000 })
+  await monaco.click()
+  await page.keyboard.press('Control+A')
+  await page.keyboard.insertText(value)
+  await page.keyboard.press('Escape')
+}
+
+/**
  * Build the designer unless designer/dist is newer than its sources. Test
  * files run in parallel: a lock keeps a second build from emptying dist
  * under a test that is using it.
  */
-async function buildOnce(): Promise<void> {
+export async function buildOnce(): Promise<void> {
   const lock = join(ROOT, 'node_modules', '.cache', 'inloop-designer-build.lock')
   mkdirSync(join(lock, '..'), { recursive: true })
   for (let waited = 0; ; waited += 200) {

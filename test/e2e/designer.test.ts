@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connect, dropNode, field, getFlowJson, openPage, SCREENSHOTS, startHarness, type Harness } from './designer-harness.js'
+import { connect, dropNode, field, fillField, getFlowJson, openPage, SCREENSHOTS, startHarness, type Harness } from './designer-harness.js'
 
 let h: Harness
 beforeAll(async () => {
@@ -26,7 +26,7 @@ async function addNode(page: Page, type: string, x: number, y: number, id: strin
 async function addListItem(page: Page, nodeId: string, list: string, values: Record<string, string>) {
   const index = await page.getByTestId(`${list}-item`).count()
   await page.getByTestId(`add-${list}`).click()
-  for (const [key, value] of Object.entries(values)) await field(page, nodeId, `${list}.${index}.${key}`).fill(value)
+  for (const [key, value] of Object.entries(values)) await fillField(page, nodeId, `${list}.${index}.${key}`, value)
 }
 
 async function fillFlowSettings(page: Page) {
@@ -58,7 +58,7 @@ async function buildLoanApproval(page: Page) {
   await addNode(page, 'start', 120, 90, 'start', 'Application received')
   await addNode(page, 'ai-step', 370, 90, 'score', 'Score application')
   await page.locator('[id="cfg-score-task"]').getByRole('radio', { name: 'score' }).click()
-  await field(page, 'score', 'text').fill('input.note')
+  await fillField(page, 'score', 'text', 'input.note')
   for (const label of ['good', 'risky']) {
     await field(page, 'score', 'labels').fill(label)
     await field(page, 'score', 'labels').press('Enter')
@@ -75,7 +75,7 @@ async function buildLoanApproval(page: Page) {
   await addListItem(page, 'route', 'rules', { when: 'input.amount >= params.fourEyesAmount', port: 'four-eyes', label: 'amount ≥ four-eyes limit' })
   await addListItem(page, 'route', 'rules', { when: 'nodes.score.value >= params.autoApproveScore', port: 'auto-approve', label: 'score ≥ auto-approve' })
   await addNode(page, 'human-review', 370, 360, 'review', 'Credit officer review')
-  await field(page, 'review', 'title').fill('Review loan of {{ input.amount }} EUR for {{ input.applicant }}')
+  await fillField(page, 'review', 'title', 'Review loan of {{ input.amount }} EUR for {{ input.applicant }}')
   await field(page, 'review', 'role').fill('credit-officer')
   await addNode(page, 'human-review', 620, 360, 'four-eyes', 'Four-eyes review')
   await field(page, 'four-eyes', 'role').fill('credit-officer')

@@ -3,7 +3,7 @@
  * Every failure becomes an `ApiError` carrying the server's code, message
  * and (for 422) the validator's problems, so a screen can say what happened.
  */
-import type { CustomerRequestView, Flow, FlowRecord, FlowSummary, NodeTypeDescription, OutboxMessage, Problem, RunEvent, RunInfo, Sample, TaskInfo, VersionInfo } from './types'
+import type { CustomerRequestView, Flow, FlowRecord, FlowSummary, LiveSnapshotWire, NodeTypeDescription, OutboxMessage, Problem, RunDetail, RunEvent, RunInfo, RunStatus, RunSummary, Sample, TaskInfo, VersionInfo } from './types'
 
 export class ApiError extends Error {
   constructor(
@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly problems: Problem[] = [],
+    /** Everything else the server said about the error (e.g. `first` on a second decision, `assignee` on a claimed task). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message)
   }
@@ -24,7 +26,12 @@ export function onUnauthorized(listener: () => void): () => void {
   return () => unauthorizedListeners.delete(listener)
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  return (await send<T>(method, url, body)).data
+}
+
+/** Like `request`, with the response headers too (e.g. `X-Total-Count` of a list). */
+export async function send<T>(method: string, url: string, body?: unknown): Promise<{ data: T; headers: Headers; status: number }> {
   let response: Response
   try {
     response = await fetch(url, {
@@ -41,9 +48,9 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   if (!response.ok) {
     const err = (data as { error?: { code?: string; message?: string; problems?: Problem[] }; problems?: Problem[] })?.error
     const problems = err?.problems ?? (data as { problems?: Problem[] })?.problems ?? []
-    throw new ApiError(response.status, err?.code ?? `http.${response.status}`, err?.message ?? `The server answered ${response.status} ${response.statusText}`, problems)
+    throw new ApiError(response.status, err?.code ?? `http.${response.status}`, err?.message ?? `The server answered ${response.status} ${response.statusText}`, problems, err ?? {})
   }
-  return data as T
+  return { data: data as T, headers: response.headers, status: response.status }
 }
 
 function safeJson(text: string): unknown {
@@ -67,6 +74,7 @@ export const api = {
   logout: () => request<void>('POST', '/api/auth/logout'),
   me: () => request<{ user: SignedInUser }>('GET', '/api/auth/me'),
   nodeTypes: () => request<NodeTypeDescription[]>('GET', '/api/node-types'),
+  flowSchema: () => request<Record<string, unknown>>('GET', '/api/schema/flow'),
   listFlows: () => request<FlowSummary[]>('GET', '/api/flows'),
   getFlow: (id: string) => request<FlowRecord>('GET', `/api/flows/${enc(id)}`),
   saveFlow: (flow: Flow) => request<{ updatedAt?: string }>('PUT', `/api/flows/${enc(flow.id)}`, flow),
@@ -85,8 +93,13 @@ export const api = {
   version: (id: string, v: number) => request<Flow>('GET', `/api/flows/${enc(id)}/versions/${v}`),
   samples: (id: string) => request<Sample[]>('GET', `/api/flows/${enc(id)}/samples`),
   startTestRun: (id: string, input: unknown, flow?: Flow) => request<{ runId: string }>('POST', `/api/flows/${enc(id)}/test-runs`, { input, flow }),
-  run: (id: string) => request<RunInfo>('GET', `/api/runs/${enc(id)}`),
-  runEvents: (id: string) => request<RunEvent[]>('GET', `/api/runs/${enc(id)}/events`),
+  run: (id: string) => request<RunDetail>('GET', `/api/runs/${enc(id)}`),
+  runs: (q: { flowId: string; status?: RunStatus; q?: string; test?: boolean; limit?: number }) =>
+    request<RunSummary[]>('GET', `/api/runs?${new URLSearchParams({ flowId: q.flowId, include: 'input', limit: String(q.limit ?? 50), ...(q.status ? { status: q.status } : {}), ...(q.q ? { q: q.q } : {}), ...(q.test === undefined ? {} : { test: String(q.test) }) })}`),
+  retryRun: (id: string) => request<RunInfo>('POST', `/api/runs/${enc(id)}/retry`, {}),
+  cancelRun: (id: string, reason: string) => request<RunInfo>('POST', `/api/runs/${enc(id)}/cancel`, { reason }),
+  live: (flowId: string) => request<LiveSnapshotWire>('GET', `/api/flows/${enc(flowId)}/live`),
+  runEvents: (id: string, after = 0) => request<RunEvent[]>('GET', `/api/runs/${enc(id)}/events${after ? `?after=${after}` : ''}`),
   openTasks: (runId: string) => request<TaskInfo[]>('GET', `/api/tasks?runId=${enc(runId)}&status=open`),
   decide: (taskId: string, body: { decision: string; data?: Record<string, unknown>; reason?: string }) =>
     request<{ status: 'decided' | 'pending'; approvals?: unknown[]; required?: number }>('POST', `/api/tasks/${enc(taskId)}/decision`, body),

@@ -96,3 +96,71 @@ export interface Sample {
   name: string
   input: unknown
 }
+
+/** A run in a list (`GET /api/runs`), with its input when asked for. */
+export interface RunSummary {
+  id: string
+  flowId: string
+  flowVersion: number
+  status: RunStatus
+  createdAt: string
+  updatedAt: string
+  outcome?: string
+  test: boolean
+  input?: Record<string, unknown>
+}
+
+/** `GET /api/runs/:id`: where a run waits, besides what RunInfo says. */
+export interface RunDetail extends RunInfo {
+  test: boolean
+  input: Record<string, unknown>
+  createdAt: string
+  updatedAt: string
+  waitingOn: { nodeId: string; since: string; tasks: string[]; requests: string[] }[]
+}
+
+export interface NodeLiveWire {
+  running: number
+  waiting: number
+  failed: number
+  doneToday: number
+  oldestWaitingSince?: string
+}
+
+export interface LivePatchWire {
+  nodes: Record<string, NodeLiveWire>
+  ports: { source: string; port: string; runs: number }[]
+  runs: RunCounts
+}
+
+export interface RunCounts {
+  running: number
+  waiting: number
+  failed: number
+  completedToday: number
+}
+
+/** `GET /api/flows/:id/live`: the flow's counts, consistent with the stream up to `eventId`. */
+export interface LiveSnapshotWire extends LivePatchWire {
+  flowId: string
+  day: string
+  eventId: number
+}
+
+/** One `run` message of `GET /api/stream`. */
+export interface StreamMessage {
+  id: number
+  runId: string
+  flowId: string
+  status: RunStatus
+  test: boolean
+  event: RunEvent & { seq: number; at: string }
+  live?: LivePatchWire
+}
+
+/** A `summary` message: what a slow connection skipped, and the counts now. */
+export interface StreamSummary {
+  skipped: { from: number; to: number }
+  runs: string[] | null
+  live?: Omit<LiveSnapshotWire, 'eventId'>
+}

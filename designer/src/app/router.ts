@@ -4,12 +4,26 @@
  */
 import { useSyncExternalStore } from 'react'
 
-export type Route = { page: 'flows' } | { page: 'editor'; flowId: string } | { page: 'not-found'; path: string }
+export type Route =
+  | { page: 'flows' }
+  | { page: 'editor'; flowId: string }
+  | { page: 'owner'; flowId: string }
+  | { page: 'metrics'; flowId: string }
+  | { page: 'inbox' }
+  | { page: 'task'; taskId: string }
+  | { page: 'outbox' }
+  | { page: 'not-found'; path: string }
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'flows' }
   const m = /^\/flows\/([^/]+)\/?$/.exec(pathname)
   if (m) return { page: 'editor', flowId: decodeURIComponent(m[1]) }
+  const sub = /^\/flows\/([^/]+)\/(owner|metrics)\/?$/.exec(pathname)
+  if (sub) return { page: sub[2] as 'owner' | 'metrics', flowId: decodeURIComponent(sub[1]) }
+  if (/^\/inbox\/?$/.test(pathname)) return { page: 'inbox' }
+  const task = /^\/inbox\/([^/]+)\/?$/.exec(pathname)
+  if (task) return { page: 'task', taskId: decodeURIComponent(task[1]) }
+  if (/^\/outbox\/?$/.test(pathname)) return { page: 'outbox' }
   return { page: 'not-found', path: pathname }
 }
 
@@ -36,3 +50,6 @@ export function usePathname(): string {
 }
 
 export const editorPath = (flowId: string): string => `/flows/${encodeURIComponent(flowId)}`
+/** The owner view: a flow's parameters and the what-if. */
+export const ownerPath = (flowId: string): string => `/flows/${encodeURIComponent(flowId)}/owner`
+export const metricsPath = (flowId: string): string => `/flows/${encodeURIComponent(flowId)}/metrics`

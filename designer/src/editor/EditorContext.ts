@@ -4,11 +4,18 @@
  */
 import { createContext, useContext, useSyncExternalStore } from 'react'
 import type { NodeTypeDescription } from '../api/types'
+import type { RunPath } from './canvas/overlay'
 import type { ProblemIndex } from './graph/problem-index'
 import type { EditorState, EditorStore } from './store/editor-store'
 import type { SaveApi } from './useSave'
 
-export type PanelTab = 'inspect' | 'run' | 'versions'
+export type PanelTab = 'inspect' | 'run' | 'runs' | 'versions'
+
+/** A published version, or the draft on the canvas. */
+export type VersionRef = number | 'draft'
+
+/** What the middle of the editor shows: the canvas, the canvas beside its JSON, or two versions compared. */
+export type CentreView = { kind: 'canvas' } | { kind: 'json' } | { kind: 'compare'; left: VersionRef; right: VersionRef }
 
 export interface EditorContextValue {
   store: EditorStore
@@ -19,6 +26,13 @@ export interface EditorContextValue {
   save: SaveApi
   tab: PanelTab
   setTab(tab: PanelTab): void
+  centre: CentreView
+  setCentre(view: CentreView): void
+  /** Whether the canvas shows the live counts of the flow's runs. */
+  overlayOn: boolean
+  setOverlayOn(on: boolean): void
+  /** Draw one run's path on the canvas (NO_PATH clears it). */
+  showRunPath(path: RunPath): void
   /** Canvas commands the toolbar and shortcuts call (set by the canvas once mounted). */
   canvas: CanvasCommands
 }

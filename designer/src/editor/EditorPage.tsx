@@ -1,20 +1,25 @@
 /**
  * The flow editor at /flows/<id>: toolbar on top, palette on the left, the
- * canvas in the middle and the side panel (inspector, test run, versions)
- * on the right.
+ * workspace in the middle (canvas, JSON view, version compare) and the side
+ * panel (inspector, test run, runs, versions) on the right.
  */
 import { ReactFlowProvider } from '@xyflow/react'
 import '@xyflow/react/dist/base.css'
 import '../styles/editor.css'
 import '../styles/canvas.css'
 import '../styles/inspector.css'
+import '../styles/views.css'
+import '../styles/live.css'
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { Link } from '../app/Link'
 import type { FlowRecord, NodeTypeDescription } from '../api/types'
-import { Canvas } from './canvas/Canvas'
+import { NO_PATH, type RunPath } from './canvas/overlay'
 import { Palette } from './canvas/Palette'
-import type { NodeRunStatus } from './canvas/to-react-flow'
-import { EditorContext, type CanvasCommands, type EditorContextValue, type PanelTab } from './EditorContext'
+import { JsonPane } from './json/JsonPane'
+import { LiveContext } from './live/LiveContext'
+import { useLiveFlow } from './live/useLiveFlow'
+import { api } from '../api/client'
+import { EditorContext, type CanvasCommands, type CentreView, type EditorContextValue, type PanelTab } from './EditorContext'
 import { SidePanel } from './SidePanel'
 import { createEditorStore, flowOf } from './store/editor-store'
 import { Toolbar } from './toolbar/Toolbar'
@@ -23,6 +28,7 @@ import { useSave } from './useSave'
 import { useShortcuts } from './useShortcuts'
 import { useUnsavedGuard } from './useUnsavedGuard'
 import { useValidation } from './useValidation'
+import { Workspace } from './Workspace'
 
 export function EditorPage({ flowId }: { flowId: string }) {
   const loaded = useLoadEditor(flowId)
@@ -41,13 +47,20 @@ export function EditorPage({ flowId }: { flowId: string }) {
   return <Editor record={loaded.record} typeList={loaded.types} />
 }
 
-function Editor({ record, typeList }: { record: FlowRecord; typeList: NodeTypeDescription[] }) {
+function Editor({ record, typeList: initialTypes }: { record: FlowRecord; typeList: NodeTypeDescription[] }) {
   const [store] = useState(() => createEditorStore(record.flow))
   const flow = useSyncExternalStore(store.subscribe, () => flowOf(store.get()))
   const { problems, validating } = useValidation(flow)
   const save = useSave(store, record.latestVersion)
   const [tab, setTab] = useState<PanelTab>('inspect')
-  const [run, setRun] = useState<Map<string, NodeRunStatus>>(() => new Map())
+  const [centre, setCentre] = useState<CentreView>({ kind: 'canvas' })
+  const [runPath, setRunPath] = useState<RunPath>(NO_PATH)
+  // A node type file changed on a dev server: the palette and inspector take the new definitions.
+  const [typeList, setTypeList] = useState(initialTypes)
+  const live = useLiveFlow(record.flow.id, () => void api.nodeTypes().then(setTypeList, () => {}))
+  const [overlayOn, setOverlayOn] = useState(record.latestVersion > 0)
+  const liveShown = overlayOn ? live.state : null
+  const overlay = useMemo(() => ({ run: runPath, live: liveShown }), [runPath, liveShown])
   const commandsRef = useRef<CanvasCommands>({ fitView() {}, async autoLayout() {}, addNodeAtCenter() {}, focusNode() {} })
   const canvas = useMemo<CanvasCommands>(
     () => ({
@@ -60,8 +73,8 @@ function Editor({ record, typeList }: { record: FlowRecord; typeList: NodeTypeDe
   )
   const types = useMemo(() => new Map(typeList.map((t) => [t.type, t])), [typeList])
   const value = useMemo<EditorContextValue>(
-    () => ({ store, types, typeList, problems, validating, save, tab, setTab, canvas }),
-    [store, types, typeList, problems, validating, save, tab, canvas],
+    () => ({ store, types, typeList, problems, validating, save, tab, setTab, centre, setCentre, overlayOn, setOverlayOn, showRunPath: setRunPath, canvas }),
+    [store, types, typeList, problems, validating, save, tab, centre, overlayOn, canvas],
   )
   const [helpOpen, setHelpOpen] = useState(false)
   useShortcuts(value, () => setHelpOpen((o) => !o))
@@ -72,16 +85,20 @@ function Editor({ record, typeList }: { record: FlowRecord; typeList: NodeTypeDe
   }, [store])
   return (
     <EditorContext.Provider value={value}>
+      <LiveContext.Provider value={live}>
       <ReactFlowProvider>
         <div className="editor">
           <Toolbar helpOpen={helpOpen} setHelpOpen={setHelpOpen} />
-          <div className="editor-body">
+          <div className={`editor-body${centre.kind === 'json' ? ' with-json' : ''}`}>
             <Palette />
-            <Canvas commands={commandsRef} run={run} />
-            <SidePanel onRunState={setRun} />
+            <Workspace commands={commandsRef} overlay={overlay} />
+            {centre.kind === 'json' && <JsonPane />}
+            {/* Kept mounted under the JSON view, so a test run in progress carries on. */}
+            <SidePanel hidden={centre.kind === 'json'} />
           </div>
         </div>
       </ReactFlowProvider>
+      </LiveContext.Provider>
     </EditorContext.Provider>
   )
 }

@@ -1,12 +1,16 @@
 /**
  * The right-hand panel: Inspect (the selected step, the selection, or the
- * flow's settings), Test run and Versions.
+ * flow's settings), Test run, Runs (the flow's runs, live) and Versions.
+ * The two run tabs stay mounted, so a run being followed carries on; the
+ * one on show draws its run's path on the canvas.
  */
+import { useEffect } from 'react'
 import { Icon } from '../ui/Icon'
-import type { NodeRunStatus } from './canvas/to-react-flow'
+import { NO_PATH } from './canvas/overlay'
 import { useEditorContext, useEditorState, type PanelTab } from './EditorContext'
 import { NodeInspector } from './inspector/NodeInspector'
 import { SelectionSummary } from './inspector/SelectionSummary'
+import { RunsPanel } from './runs/RunsPanel'
 import { TestRunPanel } from './run/TestRunPanel'
 import { FlowSettings } from './settings/FlowSettings'
 import { flowOf } from './store/editor-store'
@@ -15,13 +19,17 @@ import { VersionsPanel } from './toolbar/VersionsPanel'
 const TABS: { id: PanelTab; label: string; icon: string }[] = [
   { id: 'inspect', label: 'Inspect', icon: 'sliders' },
   { id: 'run', label: 'Test run', icon: 'flask' },
+  { id: 'runs', label: 'Runs', icon: 'activity' },
   { id: 'versions', label: 'Versions', icon: 'history' },
 ]
 
-export function SidePanel({ onRunState }: { onRunState(state: Map<string, NodeRunStatus>): void }) {
-  const { tab, setTab } = useEditorContext()
+export function SidePanel({ hidden }: { hidden?: boolean }) {
+  const { tab, setTab, showRunPath } = useEditorContext()
+  useEffect(() => {
+    if (tab !== 'run' && tab !== 'runs') showRunPath(NO_PATH)
+  }, [tab, showRunPath])
   return (
-    <aside className="side-panel" aria-label="Details">
+    <aside className="side-panel" aria-label="Details" hidden={hidden}>
       <div className="tabs" role="tablist">
         {TABS.map((t) => (
           <button key={t.id} role="tab" aria-selected={tab === t.id} className={`tab${tab === t.id ? ' is-on' : ''}`} onClick={() => setTab(t.id)} data-testid={`tab-${t.id}`}>
@@ -32,7 +40,10 @@ export function SidePanel({ onRunState }: { onRunState(state: Map<string, NodeRu
       <div className="side-panel-body" role="tabpanel">
         {tab === 'inspect' && <InspectTab />}
         <div hidden={tab !== 'run'}>
-          <TestRunPanel onRunState={onRunState} />
+          <TestRunPanel active={tab === 'run'} />
+        </div>
+        <div hidden={tab !== 'runs'}>
+          <RunsPanel active={tab === 'runs'} />
         </div>
         {tab === 'versions' && <VersionsPanel />}
       </div>

@@ -32,6 +32,7 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
     items: [
       { keys: 'mod+S', does: 'Save the draft' },
       { keys: 'mod+Enter', does: 'Test-run the draft' },
+      { keys: 'J', does: 'Show or hide the flow’s JSON' },
       { keys: '?', does: 'Show this help' },
     ],
   },

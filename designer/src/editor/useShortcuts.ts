@@ -104,6 +104,10 @@ function onPlainKey(ctx: EditorContextValue, key: string, toggleHelp: () => void
     case 'F':
       ctx.canvas.fitView()
       return true
+    case 'j':
+    case 'J':
+      ctx.setCentre(ctx.centre.kind === 'json' ? { kind: 'canvas' } : { kind: 'json' })
+      return true
     case 'l':
     case 'L':
       void ctx.canvas.autoLayout()

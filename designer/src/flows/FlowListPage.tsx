@@ -6,6 +6,8 @@ import { useRef, useState } from 'react'
 import { api, ApiError } from '../api/client'
 import type { Flow, FlowSummary, Problem } from '../api/types'
 import { editorPath, navigate } from '../app/router'
+import { isOnlyOwner, useCurrentUser } from '../app/useCurrentUser'
+import { AppNav } from '../app/AppNav'
 import { UserMenu } from '../app/UserMenu'
 import { downloadJson } from '../ui/format'
 import { Icon } from '../ui/Icon'
@@ -23,6 +25,7 @@ export function FlowListPage() {
   const [dialog, setDialog] = useState<Dialog>(null)
   const fileInput = useRef<HTMLInputElement>(null)
   const ids = (flows ?? []).map((f) => f.id)
+  const ownerOnly = isOnlyOwner(useCurrentUser())
 
   const create = async (name: string) => {
     const flow = newFlow(name, ids)
@@ -76,18 +79,25 @@ export function FlowListPage() {
   return (
     <div className="home">
       <header className="home-header">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden />
-          Inloop
+        <div className="app-header-start">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden />
+            Inloop
+          </div>
+          <AppNav />
         </div>
         <div className="home-actions">
           <UserMenu />
-          <button className="button" onClick={() => fileInput.current?.click()}>
-            <Icon name="upload" /> Import
-          </button>
-          <button className="button button-primary" onClick={() => setDialog({ kind: 'new' })} data-testid="new-flow">
-            <Icon name="plus" /> New flow
-          </button>
+          {!ownerOnly && (
+            <>
+              <button className="button" onClick={() => fileInput.current?.click()}>
+                <Icon name="upload" /> Import
+              </button>
+              <button className="button button-primary" onClick={() => setDialog({ kind: 'new' })} data-testid="new-flow">
+                <Icon name="plus" /> New flow
+              </button>
+            </>
+          )}
           <input ref={fileInput} type="file" accept="application/json,.json" hidden data-testid="import-file" onChange={(e) => {
             const file = e.target.files?.[0]
             e.target.value = ''
@@ -113,7 +123,7 @@ export function FlowListPage() {
         {flows && flows.length > 0 && (
           <ul className="flow-list" data-testid="flow-list">
             {flows.map((f) => (
-              <FlowRow key={f.id} flow={f} onRename={() => setDialog({ kind: 'rename', flow: f })} onDuplicate={() => duplicate(f)} onDelete={() => remove(f)} onExport={() => exportFlow(f)} />
+              <FlowRow key={f.id} flow={f} ownerOnly={ownerOnly} onRename={() => setDialog({ kind: 'rename', flow: f })} onDuplicate={() => duplicate(f)} onDelete={() => remove(f)} onExport={() => exportFlow(f)} />
             ))}
           </ul>
         )}

@@ -1,7 +1,11 @@
-/** One flow in the list: name, description, version and draft state, actions. */
+/**
+ * One flow in the list: name, description, version and draft state, links to
+ * its owner settings and metrics, actions. An owner who does not design sees
+ * the flow's settings as its main link and no designer actions.
+ */
 import type { FlowSummary } from '../api/types'
 import { Link } from '../app/Link'
-import { editorPath } from '../app/router'
+import { editorPath, metricsPath, ownerPath } from '../app/router'
 import { timeAgo } from '../ui/format'
 import { Icon } from '../ui/Icon'
 
@@ -11,12 +15,15 @@ interface Props {
   onDuplicate(): void
   onDelete(): void
   onExport(): void
+  /** Owner only: the row opens the owner view and has no designer actions. */
+  ownerOnly?: boolean
 }
 
-export function FlowRow({ flow, onRename, onDuplicate, onDelete, onExport }: Props) {
+export function FlowRow({ flow, onRename, onDuplicate, onDelete, onExport, ownerOnly }: Props) {
+  const published = flow.latestVersion > 0
   return (
     <li className="flow-row" data-flow-id={flow.id}>
-      <Link href={editorPath(flow.id)} className="flow-row-main">
+      <Link href={ownerOnly ? ownerPath(flow.id) : editorPath(flow.id)} className="flow-row-main">
         <span className="flow-row-icon" aria-hidden>
           <Icon name="workflow" size={18} />
         </span>
@@ -30,20 +37,32 @@ export function FlowRow({ flow, onRename, onDuplicate, onDelete, onExport }: Pro
         {flow.hasDraftChanges && flow.latestVersion > 0 && <span className="chip chip-warning">Draft changes</span>}
         <span className="muted small">{timeAgo(flow.updatedAt)}</span>
       </span>
-      <span className="flow-row-actions">
-        <button className="icon-button" title="Rename" aria-label={`Rename ${flow.name}`} onClick={onRename}>
-          <Icon name="pencil" />
-        </button>
-        <button className="icon-button" title="Duplicate" aria-label={`Duplicate ${flow.name}`} onClick={onDuplicate}>
-          <Icon name="copy" />
-        </button>
-        <button className="icon-button" title="Export JSON" aria-label={`Export ${flow.name}`} onClick={onExport}>
-          <Icon name="download" />
-        </button>
-        <button className="icon-button danger" title="Delete" aria-label={`Delete ${flow.name}`} onClick={onDelete}>
-          <Icon name="trash" />
-        </button>
-      </span>
+      {published && (
+        <span className="flow-row-links">
+          <Link href={ownerPath(flow.id)} className="button button-small" aria-label={`Settings of ${flow.name}`} title="Thresholds and values an owner may change, with the what-if">
+            <Icon name="sliders" size={14} /> Settings
+          </Link>
+          <Link href={metricsPath(flow.id)} className="button button-small" aria-label={`Metrics of ${flow.name}`}>
+            <Icon name="bar-chart" size={14} /> Metrics
+          </Link>
+        </span>
+      )}
+      {!ownerOnly && (
+        <span className="flow-row-actions">
+          <button className="icon-button" title="Rename" aria-label={`Rename ${flow.name}`} onClick={onRename}>
+            <Icon name="pencil" />
+          </button>
+          <button className="icon-button" title="Duplicate" aria-label={`Duplicate ${flow.name}`} onClick={onDuplicate}>
+            <Icon name="copy" />
+          </button>
+          <button className="icon-button" title="Export JSON" aria-label={`Export ${flow.name}`} onClick={onExport}>
+            <Icon name="download" />
+          </button>
+          <button className="icon-button danger" title="Delete" aria-label={`Delete ${flow.name}`} onClick={onDelete}>
+            <Icon name="trash" />
+          </button>
+        </span>
+      )}
     </li>
   )
 }

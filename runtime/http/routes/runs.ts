@@ -3,6 +3,7 @@ import { Router } from 'express'
 import { z } from 'zod'
 import type { RunState } from '../../engine/state.js'
 import { notFound } from '../errors.js'
+import { searchRuns } from '../run-search.js'
 import { actorOf, type RuntimeContext } from '../runtime-context.js'
 import { parseQuery } from '../parse.js'
 
@@ -12,6 +13,10 @@ const listQuery = z.object({
   status: z.enum(statuses).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   before: z.string().optional(),
+  /** Part of a run id or of any input value. */
+  q: z.string().max(200).optional(),
+  test: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  include: z.literal('input').optional(),
 })
 const afterQuery = z.object({ after: z.coerce.number().int().min(0).default(0) })
 const cancelBody = z.object({ reason: z.string().max(2000).default('cancelled') })
@@ -44,7 +49,8 @@ export function runRoutes(rt: RuntimeContext): Router {
   const runs = rt.store.runs
 
   router.get('/runs', async (req, res) => {
-    res.json(await runs.listRuns(parseQuery(listQuery, req.query)))
+    const { include, ...query } = parseQuery(listQuery, req.query)
+    res.json(await searchRuns(runs, { ...query, withInput: include === 'input' }))
   })
 
   router.get('/runs/:id', async (req, res) => {

@@ -14,13 +14,14 @@ import { addNode, connect, moveNodes, reconnect } from '../store/flow-edits'
 import { CanvasEmptyState } from './CanvasEmptyState'
 import { nodeTypes } from './FlowNodeView'
 import { QuickAdd, type QuickAddRequest } from './QuickAdd'
-import { toCanvasEdges, toCanvasNodes, type NodeRunStatus } from './to-react-flow'
+import type { CanvasOverlay } from './overlay'
+import { toCanvasEdges, toCanvasNodes } from './to-react-flow'
 import { useCanvasChanges } from './useCanvasChanges'
 
 export const DRAG_MIME = 'application/x-inloop-node-type'
 const NODE_OFFSET = { x: 120, y: 36 }
 
-export function Canvas({ commands, run }: { commands: MutableRefObject<CanvasCommands>; run: Map<string, NodeRunStatus> }) {
+export function Canvas({ commands, overlay }: { commands: MutableRefObject<CanvasCommands>; overlay: CanvasOverlay }) {
   const { store, types, typeList, problems } = useEditorContext()
   const flow = useEditorState(flowOf)
   const selection = useEditorState((s) => s.selection)
@@ -33,8 +34,8 @@ export function Canvas({ commands, run }: { commands: MutableRefObject<CanvasCom
   const wrapper = useRef<HTMLDivElement>(null)
   const { measured, measureTick, onNodesChange, onEdgesChange, onNodeDragStop } = useCanvasChanges(store)
 
-  const nodes = useMemo(() => toCanvasNodes(flow, types, selection, problems, measured, run), [flow, types, selection, problems, measured, measureTick, run])
-  const edges = useMemo(() => toCanvasEdges(flow, selection, problems, run), [flow, selection, problems, run])
+  const nodes = useMemo(() => toCanvasNodes(flow, types, selection, problems, measured, overlay), [flow, types, selection, problems, measured, measureTick, overlay])
+  const edges = useMemo(() => toCanvasEdges(flow, selection, problems, overlay), [flow, selection, problems, overlay])
 
   const add = useCallback(
     (type: string, at: { x: number; y: number }) => {

@@ -2,22 +2,25 @@
  * The one node component: draws any node type from its description — icon,
  * colour, label, type, a one-line summary of the config, an input handle
  * and one named handle per output port — plus an error badge and the test
- * run's state. Custom types get the same look for free.
+ * run's state, the live counts of runs here, or how it changed between
+ * versions. Custom types get the same look for free.
  */
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 import { Icon } from '../../ui/Icon'
+import { LiveBadges } from './LiveBadges'
 import type { CanvasNode } from './to-react-flow'
 
 export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeProps<CanvasNode>) {
-  const { node, desc, info, problems, strayPorts, run } = data
+  const { node, desc, info, problems, strayPorts, run, diff, live } = data
   const inputs = desc ? desc.inputs : ['in']
-  const classes = ['fnode', selected && 'is-selected', problems.length > 0 && 'has-problems', !desc && 'is-unknown', run && `run-${run}`].filter(Boolean).join(' ')
+  const classes = ['fnode', selected && 'is-selected', problems.length > 0 && 'has-problems', !desc && 'is-unknown', run && `run-${run}`, diff && `diff-${diff}`].filter(Boolean).join(' ')
   return (
     <div className={classes} style={{ '--accent': desc?.color ?? '#94a3b8' } as React.CSSProperties} data-node-id={node.id} data-type={node.type}>
       {inputs.map((input, i) => (
         <Handle key={input} type="target" position={Position.Left} id={input} className="handle handle-in" style={{ top: 26 + i * 14 }} />
       ))}
+      {live && <LiveBadges live={live} />}
       <div className="fnode-head">
         <span className="fnode-icon">
           <Icon name={desc?.icon ?? 'box'} size={16} />
@@ -32,6 +35,7 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
           </span>
         )}
         {run === 'waiting' && <span className="fnode-run-chip">waiting</span>}
+        {diff && diff !== 'moved' && <span className={`fnode-diff-chip diff-chip-${diff}`}>{diff}</span>}
       </div>
       {info.summary && <div className="fnode-summary" title={info.summary}>{info.summary}</div>}
       {(info.ports.length > 0 || strayPorts.length > 0) && (

@@ -10,8 +10,9 @@ import type { FlowEdge, FlowNode } from '../../../../node-types/flow/schema'
 import { nodeInfo, paramValues, type NodeInfo } from '../graph/node-info'
 import type { ProblemIndex } from '../graph/problem-index'
 import type { Selection } from '../store/editor-store'
+import { edgeWidth, portKey, type CanvasOverlay, type NodeLive, type NodeRunStatus } from './overlay'
 
-export type NodeRunStatus = 'done' | 'active' | 'waiting' | 'failed'
+export type { NodeRunStatus }
 
 export interface CanvasNodeData extends Record<string, unknown> {
   node: FlowNode
@@ -21,6 +22,10 @@ export interface CanvasNodeData extends Record<string, unknown> {
   strayPorts: string[]
   problems: Problem[]
   run: NodeRunStatus | undefined
+  /** Live counts of the runs at this step, when the overlay is on. */
+  live?: NodeLive
+  /** When comparing versions: how this step changed. */
+  diff?: 'added' | 'removed' | 'changed' | 'moved'
 }
 
 export type CanvasNode = Node<CanvasNodeData, 'inloop'>
@@ -36,7 +41,7 @@ export function toCanvasNodes(
   selection: Selection,
   problems: ProblemIndex,
   measured: Measured,
-  run: Map<string, NodeRunStatus>,
+  overlay: CanvasOverlay,
 ): CanvasNode[] {
   const params = paramValues(flow)
   const selected = new Set(selection.nodes)
@@ -51,7 +56,7 @@ export function toCanvasNodes(
     const info = nodeInfo(node, desc, params)
     const used = edgePorts.get(node.id)
     const stray = used ? [...used].filter((p) => !info.ports.includes(p)) : NO_PORTS
-    const data: CanvasNodeData = { node, desc, info, strayPorts: stray.length ? stray : NO_PORTS, problems: problems.byNode.get(node.id) ?? NO_PROBLEMS, run: run.get(node.id) }
+    const data: CanvasNodeData = { node, desc, info, strayPorts: stray.length ? stray : NO_PORTS, problems: problems.byNode.get(node.id) ?? NO_PROBLEMS, run: overlay.run.nodes.get(node.id), live: overlay.live?.nodes.get(node.id) }
     const size = measured.get(node.id)
     const prev = nodeCache.get(node)
     const same = prev !== undefined && sameData(prev.data, data)
@@ -64,19 +69,25 @@ export function toCanvasNodes(
 }
 
 function sameData(a: CanvasNodeData, b: CanvasNodeData): boolean {
-  return a.desc === b.desc && a.info === b.info && a.problems === b.problems && a.run === b.run && a.strayPorts.join() === b.strayPorts.join()
+  return a.desc === b.desc && a.info === b.info && a.problems === b.problems && a.run === b.run && a.live === b.live && a.strayPorts.join() === b.strayPorts.join()
 }
 
 const edgeCache = new WeakMap<FlowEdge, Edge>()
 
-export function toCanvasEdges(flow: Flow, selection: Selection, problems: ProblemIndex, run: Map<string, NodeRunStatus> & { ports?: Set<string> }): Edge[] {
+export function toCanvasEdges(flow: Flow, selection: Selection, problems: ProblemIndex, overlay: CanvasOverlay): Edge[] {
   const selected = new Set(selection.edges)
+  const { run, live } = overlay
+  let max = 0
+  if (live) for (const n of live.ports.values()) max = Math.max(max, n)
   return flow.edges.map((e) => {
     const bad = problems.byEdge.has(e.id)
-    const walked = !!run.ports?.has(`${e.source}\u0000${e.sourcePort}`) && run.has(e.target)
-    const className = bad ? 'edge-error' : walked ? 'edge-walked' : undefined
+    const key = portKey(e.source, e.sourcePort)
+    const walked = run.ports.has(key) && run.nodes.has(e.target)
+    const count = live ? (live.ports.get(key) ?? 0) : undefined
+    const width = count === undefined ? undefined : edgeWidth(count, max)
+    const className = [bad ? 'edge-error' : walked ? 'edge-walked' : '', count ? 'edge-live' : ''].filter(Boolean).join(' ') || undefined
     const prev = edgeCache.get(e)
-    if (prev && prev.selected === selected.has(e.id) && prev.className === className) return prev
+    if (prev && prev.selected === selected.has(e.id) && prev.className === className && prev.label === (count ? String(count) : undefined) && prev.style?.strokeWidth === width) return prev
     const next: Edge = {
       id: e.id,
       source: e.source,
@@ -85,7 +96,12 @@ export function toCanvasEdges(flow: Flow, selection: Selection, problems: Proble
       type: 'smoothstep',
       selected: selected.has(e.id),
       className,
-      ariaLabel: `Connection from ${e.source} (${e.sourcePort}) to ${e.target}`,
+      animated: walked,
+      label: count ? String(count) : undefined,
+      labelBgPadding: [5, 2],
+      labelBgBorderRadius: 8,
+      style: width === undefined ? undefined : { strokeWidth: width },
+      ariaLabel: `Connection from ${e.source} (${e.sourcePort}) to ${e.target}${count ? `, taken by ${count} runs` : ''}`,
     }
     edgeCache.set(e, next)
     return next

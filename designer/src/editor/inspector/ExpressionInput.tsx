@@ -1,16 +1,18 @@
 /**
  * The lightweight editor for CEL expressions and `{{ }}` templates: a
- * monospace field with suggestions of the variables in scope. Same props a
- * lazily loaded Monaco editor will take, so it can replace this one.
+ * monospace field with suggestions of the variables in scope. It is drawn
+ * at once; `ExpressionField` swaps in the Monaco editor (same props) when
+ * that has loaded.
  */
 import { useLayoutEffect, useRef, useState } from 'react'
+import type { ScopeVariable } from './scope'
 
 export interface ExpressionInputProps {
   id: string
   value: string
   onChange(value: string): void
   language: 'cel' | 'template'
-  scope: string[]
+  scope: ScopeVariable[]
   placeholder?: string
   invalid?: boolean
   multiline?: boolean
@@ -28,7 +30,7 @@ export function ExpressionInput({ id, value, onChange, language, scope, placehol
   const [focused, setFocused] = useState(false)
   const [cursor, setCursor] = useState(0)
   const word = currentWord(value, cursor)
-  const suggestions = focused && (language === 'cel' || insideBraces(value, cursor)) ? scope.filter((v) => v.startsWith(word) && v !== word).slice(0, 8) : []
+  const suggestions = focused && (language === 'cel' || insideBraces(value, cursor)) ? scope.map((v) => v.path).filter((v) => v.startsWith(word) && v !== word).slice(0, 8) : []
   const insert = (variable: string) => {
     const start = cursor - word.length
     const next = value.slice(0, start) + variable + value.slice(cursor)
@@ -74,7 +76,7 @@ export function ExpressionInput({ id, value, onChange, language, scope, placehol
 }
 
 function currentWord(text: string, cursor: number): string {
-  const m = /[A-Za-z_][\w.]*$/.exec(text.slice(0, cursor))
+  const m = /[A-Za-z_](?:[\w.]|\["[^"]*"?\]?)*$/.exec(text.slice(0, cursor))
   return m ? m[0] : ''
 }
 

@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react'
 import type { Problem } from '../../api/types'
 import type { FlowParameter } from '../../../../node-types/flow/schema'
 import type { Path } from './json-schema'
+import type { ScopeVariable } from './scope'
 
 export interface FormContextValue {
   /** Write `value` at `path` (inside the edited object). */
@@ -11,7 +12,7 @@ export interface FormContextValue {
   problems: Map<string, Problem[]> | undefined
   parameters: FlowParameter[]
   /** Variables an expression may use: `input.amount`, `nodes.score`, `params.autoApprove`. */
-  scope: string[]
+  scope: ScopeVariable[]
   /** Prefix for element ids, unique per form. */
   idPrefix: string
 }

@@ -3,7 +3,7 @@
  * generated from its type's config schema, and its problems. Config edits
  * keep edges attached when a port is renamed.
  */
-import { useCallback } from 'react'
+import { useCallback, useMemo } from 'react'
 import type { FlowNode } from '../../../../node-types/flow/schema'
 import { Icon } from '../../ui/Icon'
 import { ProblemList } from '../../ui/ProblemList'
@@ -14,13 +14,14 @@ import { followRenamedPort, removeElements, updateNode } from '../store/flow-edi
 import { NodeIdentity } from './NodeIdentity'
 import { setIn, type JsonSchema, type Path } from './json-schema'
 import { SchemaForm } from './SchemaForm'
-import { expressionScope } from './scope'
+import { expressionVariables } from './scope'
 
 export function NodeInspector({ node }: { node: FlowNode }) {
   const { store, types, problems } = useEditorContext()
   const flow = useEditorState(flowOf)
   const desc = types.get(node.type)
   const fieldProblems = problems.byField.get(node.id)
+  const scope = useMemo(() => expressionVariables(flow, node.id), [flow.input, flow.nodes, flow.edges, flow.parameters, node.id])
   const nodeProblems = (problems.byNode.get(node.id) ?? []).filter((p) => !/\.config[.[]/.test(p.path))
 
   const onChange = useCallback(
@@ -68,7 +69,7 @@ export function NodeInspector({ node }: { node: FlowNode }) {
             onChange={onChange}
             problems={fieldProblems}
             parameters={flow.parameters}
-            scope={expressionScope(flow, node.id)}
+            scope={scope}
             idPrefix={`cfg-${node.id}`}
           />
         ) : (

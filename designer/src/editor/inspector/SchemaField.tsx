@@ -5,7 +5,7 @@
  */
 import { isParamRef } from '../../../../node-types/flow/param-ref'
 import { describeDuration } from '../../ui/format'
-import { ExpressionInput } from './ExpressionInput'
+import { ExpressionField } from './ExpressionField'
 import { FieldShell } from './FieldShell'
 import { useForm } from './FormContext'
 import { isScalar, kindOf, placeholderOf, titleOf, type JsonSchema, type Path } from './json-schema'
@@ -60,7 +60,7 @@ export function SchemaField({ schema, name, path, value, required, compact }: Pr
   let control: React.ReactNode
   if (bound) control = <ParamSelect id={id} schema={schema} kind={kind} value={value} onChange={set} />
   else if (kind === 'cel' || kind === 'template')
-    control = <ExpressionInput id={id} value={String(current ?? '')} onChange={(v) => set(v === '' && !required ? undefined : v)} language={kind} scope={form.scope} placeholder={placeholder} invalid={invalid} multiline={kind === 'template' && !compact} />
+    control = <ExpressionField id={id} value={String(current ?? '')} onChange={(v) => set(v === '' && !required ? undefined : v)} language={kind} scope={form.scope} placeholder={placeholder} invalid={invalid} multiline={kind === 'template' && !compact} />
   else if (kind === 'number' || kind === 'integer') control = <NumberControl id={id} schema={schema} value={current} onChange={set} required={required} invalid={invalid} />
   else if (kind === 'boolean') control = <BooleanControl id={id} value={current === true} onChange={set} label={label} />
   else if (kind === 'enum') control = <EnumControl id={id} schema={schema} value={current} onChange={set} required={required} />

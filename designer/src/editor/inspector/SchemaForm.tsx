@@ -4,6 +4,7 @@ import type { FlowParameter } from '../../../../node-types/flow/schema'
 import { FormContext, type FormContextValue } from './FormContext'
 import type { JsonSchema, Path } from './json-schema'
 import { SchemaField } from './SchemaField'
+import type { ScopeVariable } from './scope'
 
 interface Props {
   schema: JsonSchema
@@ -11,7 +12,7 @@ interface Props {
   onChange(path: Path, value: unknown): void
   problems: Map<string, Problem[]> | undefined
   parameters: FlowParameter[]
-  scope: string[]
+  scope: ScopeVariable[]
   idPrefix: string
 }
 

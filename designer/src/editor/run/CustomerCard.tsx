@@ -19,7 +19,7 @@ export function CustomerCard({ message, onDone }: { message: OutboxMessage; onDo
   }, [token])
   if (gone || !request) return null
   const answer = async (a: string) => {
-    const body = a === 'choose' ? { choice } : request.kind === 'rate' ? { rating: Number(data.rating ?? 5), comment: data.comment ?? '' } : data
+    const body = a === 'choose' ? { option: choice } : request.kind === 'rate' ? { rating: Number(data.rating ?? 5), comment: data.comment ?? '' } : data
     try {
       await api.answerCustomer(token, a, body)
       setGone(true)

@@ -1,68 +1,59 @@
 /**
- * Test-run the draft: pick a sample input (or type one), run it, watch each
- * step, answer for the reviewer or the customer in place, and read the
- * outcome and output. The canvas lights up the path the run took.
+ * Test-run the draft: pick a sample input (or type one), run it, and follow
+ * it in the same run view as live runs — the canvas lights the path, the
+ * panel answers for the reviewer or the customer in place, and the timeline
+ * shows every step. Updates come from the flow's event stream, not polling.
  */
-import { useEffect, useMemo, useRef } from 'react'
-import type { NodeRunStatus } from '../canvas/to-react-flow'
-import { useEditorContext, useEditorState } from '../EditorContext'
-import { flowOf } from '../store/editor-store'
-import { Icon } from '../../ui/Icon'
+import { useEffect, useRef, useState } from 'react'
+import { api, ApiError } from '../../api/client'
+import type { Problem } from '../../api/types'
 import { ProblemList } from '../../ui/ProblemList'
-import { CustomerCard } from './CustomerCard'
-import { nodeStates } from './run-progress'
+import { useEditorContext, useEditorState } from '../EditorContext'
+import { RunView } from '../runs/RunView'
+import { flowOf } from '../store/editor-store'
 import { RunInput } from './RunInput'
-import { RunStatusLine } from './RunStatusLine'
-import { RunTimeline } from './RunTimeline'
-import { TaskCard } from './TaskCard'
-import { useTestRun } from './useTestRun'
 
-export function TestRunPanel({ onRunState }: { onRunState(state: Map<string, NodeRunStatus>): void }) {
+export function TestRunPanel({ active }: { active: boolean }) {
   const { store } = useEditorContext()
   const flowId = useEditorState((s) => flowOf(s).id)
-  const { state, start, refresh, reset } = useTestRun()
-  const states = useMemo(() => nodeStates(state.events), [state.events])
-  useEffect(() => onRunState(states), [states, onRunState])
-  const run = (input: unknown) => void start(flowOf(store.get()), input)
-  // Bring the result (or the person to answer for) into view when the run's status changes.
+  const [runId, setRunId] = useState<string | null>(null)
+  const [starting, setStarting] = useState(false)
+  const [failure, setFailure] = useState<{ message: string; problems: Problem[] } | null>(null)
   const result = useRef<HTMLElement>(null)
+  const run = async (input: unknown) => {
+    setStarting(true)
+    setFailure(null)
+    setRunId(null)
+    try {
+      const flow = flowOf(store.get())
+      setRunId((await api.startTestRun(flow.id, input, flow)).runId)
+    } catch (e) {
+      setFailure({ message: (e as Error).message, problems: e instanceof ApiError ? e.problems : [] })
+    } finally {
+      setStarting(false)
+    }
+  }
+  // Bring the run (or what stopped it) into view.
   useEffect(() => {
-    if (state.run?.status && state.run.status !== 'running') result.current?.scrollIntoView({ block: 'start', behavior: 'smooth' })
-  }, [state.run?.status])
+    if (runId || failure) result.current?.scrollIntoView({ block: 'start', behavior: 'smooth' })
+  }, [runId, failure])
 
   return (
     <div className="inspector run-panel" data-testid="test-run">
       <section className="inspector-section">
-        <RunInput flowId={flowId} busy={state.starting || state.run?.status === 'running'} onRun={run} />
+        <RunInput flowId={flowId} busy={starting} onRun={(input) => void run(input)} />
       </section>
-      {(state.runId || state.error) && (
+      {(runId || failure) && (
         <section className="inspector-section" ref={result}>
-          <div className="run-head">
-            <RunStatusLine run={state.run} starting={state.starting} error={state.error} />
-            {state.runId && (
-              <button className="icon-button small" aria-label="Clear the test run" title="Clear" onClick={reset}>
-                <Icon name="x" size={14} />
-              </button>
-            )}
-          </div>
-          {state.problems.length > 0 && <ProblemList problems={state.problems} />}
-          {state.tasks.map((t) => (
-            <TaskCard key={t.id} task={t} onDone={refresh} />
-          ))}
-          {state.run?.status === 'waiting' &&
-            state.outbox.map((m, i) => <CustomerCard key={`${m.link}-${i}`} message={m} onDone={refresh} />)}
-          {state.run?.status === 'completed' && (
-            <div className="run-output" data-testid="run-output">
-              <span className="field-label">Output</span>
-              <pre className="code-block">{JSON.stringify(state.run.output ?? null, null, 2)}</pre>
-            </div>
+          {failure && (
+            <>
+              <p className="run-status run-failed" data-testid="run-status" data-status="error">
+                {failure.message}
+              </p>
+              {failure.problems.length > 0 && <ProblemList problems={failure.problems} />}
+            </>
           )}
-        </section>
-      )}
-      {state.events.length > 0 && (
-        <section className="inspector-section">
-          <h3 className="section-title">Steps</h3>
-          <RunTimeline events={state.events} />
+          {runId && <RunView key={runId} runId={runId} active={active} answers onClose={() => setRunId(null)} />}
         </section>
       )}
     </div>

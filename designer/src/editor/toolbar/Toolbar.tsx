@@ -1,18 +1,21 @@
 /**
  * The editor's top bar: back to the list, the flow's name and save state,
- * undo/redo, tidy-up and fit, the problem count, Save, Test run and Publish.
+ * undo/redo, tidy-up and fit, the JSON view and the live overlay, the
+ * problem count, Save, Test run and Publish.
  */
-import { navigate } from '../../app/router'
+import { navigate, ownerPath } from '../../app/router'
 import { Icon } from '../../ui/Icon'
 import { useEditorContext, useEditorState } from '../EditorContext'
 import { flowOf, isDirty } from '../store/editor-store'
 import { formatKeys } from '../shortcuts'
+import { LiveToggle } from './LiveToggle'
 import { SaveStatus } from './SaveStatus'
 import { ShortcutsDialog } from './ShortcutsDialog'
 
 export function Toolbar({ helpOpen, setHelpOpen }: { helpOpen: boolean; setHelpOpen(open: boolean): void }) {
-  const { store, save, problems, validating, canvas, setTab } = useEditorContext()
+  const { store, save, problems, validating, canvas, setTab, centre, setCentre } = useEditorContext()
   const name = useEditorState((s) => flowOf(s).name)
+  const flowId = useEditorState((s) => flowOf(s).id)
   const canUndo = useEditorState((s) => s.history.past.length > 0 || s.history.transientBase !== null)
   const canRedo = useEditorState((s) => s.history.future.length > 0)
   const dirty = useEditorState(isDirty)
@@ -24,6 +27,10 @@ export function Toolbar({ helpOpen, setHelpOpen }: { helpOpen: boolean; setHelpO
   const back = (e: React.MouseEvent) => {
     e.preventDefault()
     if (!dirty || confirm('You have unsaved changes. Leave without saving?')) navigate('/')
+  }
+  const openOwnerView = (e: React.MouseEvent) => {
+    e.preventDefault()
+    if (!dirty || confirm('You have unsaved changes. Leave without saving?')) navigate(ownerPath(flowId))
   }
   return (
     <header className="toolbar">
@@ -53,8 +60,22 @@ export function Toolbar({ helpOpen, setHelpOpen }: { helpOpen: boolean; setHelpO
         <button className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)}>
           <Icon name="keyboard" />
         </button>
+        <span className="toolbar-sep" />
+        <button
+          className={`toggle-button${centre.kind === 'json' ? ' is-on' : ''}`}
+          aria-pressed={centre.kind === 'json'}
+          title="The flow as JSON, beside the canvas (J)"
+          onClick={() => setCentre(centre.kind === 'json' ? { kind: 'canvas' } : { kind: 'json' })}
+          data-testid="toggle-json"
+        >
+          <Icon name="braces" size={15} /> JSON
+        </button>
+        <LiveToggle />
       </div>
       <div className="toolbar-actions">
+        <a href={ownerPath(flowId)} className="button" onClick={openOwnerView} title="The published flow's settings for owners, with the what-if, and its metrics" data-testid="open-owner-view">
+          <Icon name="sliders" /> Owner view
+        </a>
         <button className={`chip-button ${count > 0 ? 'is-bad' : validating ? '' : 'is-good'}`} onClick={showProblems} data-testid="problem-count" aria-live="polite">
           {(count > 0 || !validating) && <Icon name={count > 0 ? 'alert' : 'check'} />}
           {validating && count === 0 ? 'Checking…' : count > 0 ? `${count} problem${count === 1 ? '' : 's'}` : 'Valid'}

@@ -1,4 +1,7 @@
-/** Published versions with who and when; a version can be restored into the draft (one undo step). */
+/**
+ * Published versions with who and when; compare any two (or one with the
+ * draft); restore a version into the draft (one undo step).
+ */
 import { useEffect, useState } from 'react'
 import { api } from '../../api/client'
 import type { VersionInfo } from '../../api/types'
@@ -6,6 +9,7 @@ import { timeAgo } from '../../ui/format'
 import { toast } from '../../ui/toast-store'
 import { useEditorContext, useEditorState } from '../EditorContext'
 import { flowOf } from '../store/editor-store'
+import { ComparePicker } from './ComparePicker'
 
 export function VersionsPanel() {
   const { store, save } = useEditorContext()
@@ -26,6 +30,12 @@ export function VersionsPanel() {
   return (
     <div className="inspector" data-testid="versions">
       <section className="inspector-section">
+        {versions && versions.length > 0 && (
+          <>
+            <h3 className="section-title">Compare</h3>
+            <ComparePicker versions={versions} />
+          </>
+        )}
         <h3 className="section-title">Published versions</h3>
         {error && <p className="field-error">{error}</p>}
         {versions?.length === 0 && <p className="muted small">Not published yet. Publish creates version 1; runs always pin the version they started on.</p>}
