@@ -146,9 +146,13 @@ describe('the reviewer inbox', () => {
   it('sends the browser to sign in when the session ends, and back to the same list afterwards', async () => {
     const { page } = await h.open('rita')
     await page.goto(`${h.t.url}/inbox`)
-    await page.getByTestId('inbox-count').waitFor()
-    await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST' }))
     await page.getByLabel('Due', { exact: true }).selectOption('overdue')
+    await page.waitForURL(`${h.t.url}/inbox?due=overdue`)
+    // The session ends elsewhere; the next refresh of the list finds out.
+    await page.evaluate(async () => {
+      await fetch('/api/auth/logout', { method: 'POST' })
+      window.dispatchEvent(new Event('focus'))
+    })
     await page.waitForURL(`**/login?next=${encodeURIComponent('/inbox?due=overdue')}`)
     await page.getByLabel('Username').fill('rita')
     await page.getByLabel('Password').fill('test-password-for-people')

@@ -35,7 +35,9 @@ export function InboxPage() {
   const [handing, setHanding] = useState<InboxTask | null>(null)
   const [help, setHelp] = useState(false)
   const tasks = inbox.tasks ?? []
-  const myGroups = useMemo(() => (user?.roles.includes('admin') ? groups : groups.filter((g) => g.members.some((m) => m.username === me))).map((g) => g.name), [groups, user, me])
+  // Admins, designers and owners see every group's tasks; a reviewer sees its own groups'.
+  const seesAll = !!user?.roles.some((r) => r === 'admin' || r === 'designer' || r === 'owner')
+  const myGroups = useMemo(() => (seesAll ? groups : groups.filter((g) => g.members.some((m) => m.username === me))).map((g) => g.name), [groups, seesAll, me])
 
   const change = (patch: Partial<Filters>) => {
     const next = { ...filters, page: 0, ...patch }
@@ -70,10 +72,10 @@ export function InboxPage() {
           <h1>Inbox</h1>
           <p className="muted" aria-live="polite" data-testid="inbox-count">
             {inbox.tasks === null ? 'Loading…' : `${inbox.total} ${filters.status} task${inbox.total === 1 ? '' : 's'}`}
-            {myGroups.length > 0 && !user?.roles.includes('admin') && ` for ${myGroups.join(', ')}`}
+            {myGroups.length > 0 && !seesAll && ` for ${myGroups.join(', ')}`}
           </p>
         </div>
-        <InboxFilters filters={filters} flows={flows} groups={myGroups} onChange={change} />
+        <InboxFilters filters={filters} flows={flows} groups={myGroups} allGroups={seesAll} onChange={change} />
         <InboxList
           state={inbox}
           filters={filters}

@@ -58,7 +58,13 @@ export function TaskRow({ task, flowName, selected, me, nameOf, now, onSelect, o
           )}
         </span>
         <Holder task={task} me={me} nameOf={nameOf} />
-        <DueLabel dueAt={task.dueAt} open={open} now={now} />
+        {task.decision ? (
+          <span className="due" title={task.decision.at}>
+            Decided {timeAgo(task.decision.at, now)}
+          </span>
+        ) : (
+          <DueLabel dueAt={task.dueAt} open={open} now={now} />
+        )}
       </div>
       {open && (
         <div className="task-row-actions">

@@ -24,7 +24,7 @@ export function describeDue(dueAt: string | undefined, now = Date.now(), open = 
   if (!dueAt) return { text: 'No deadline', overdue: false, soon: false }
   const left = Date.parse(dueAt) - now
   const exact = exactTime(dueAt)
-  if (!open) return { text: `Was due ${exact}`, overdue: false, soon: false, exact }
+  if (!open) return { text: `Was due ${new Date(dueAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}`, overdue: false, soon: false, exact }
   if (left < 0) return { text: `Overdue by ${span(-left)}`, overdue: true, soon: false, exact }
   return { text: `Due in ${span(left)}`, overdue: false, soon: left < 86_400_000, exact }
 }

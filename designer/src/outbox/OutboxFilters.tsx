@@ -15,9 +15,11 @@ export function OutboxFilters({ filters: f, flows, onChange }: Props) {
   const applyRun = () => run.trim() !== f.runId && onChange({ runId: run.trim() })
   return (
     <form className="filters" role="group" aria-label="Filter messages" onSubmit={(e) => (e.preventDefault(), applyRun())}>
-      <label className="filter">
-        <span className="filter-label">Flow</span>
-        <select className="input" value={f.flowId} onChange={(e) => onChange({ flowId: e.target.value })}>
+      <div className="filter">
+        <label className="filter-label" htmlFor="outbox-flow">
+          Flow
+        </label>
+        <select className="input" id="outbox-flow" value={f.flowId} onChange={(e) => onChange({ flowId: e.target.value })}>
           <option value="">All flows</option>
           {flows.map((x) => (
             <option key={x.id} value={x.id}>
@@ -25,10 +27,12 @@ export function OutboxFilters({ filters: f, flows, onChange }: Props) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="filter">
-        <span className="filter-label">Purpose</span>
-        <select className="input" value={f.purpose} onChange={(e) => onChange({ purpose: e.target.value as Filters['purpose'] })}>
+      </div>
+      <div className="filter">
+        <label className="filter-label" htmlFor="outbox-purpose">
+          Purpose
+        </label>
+        <select className="input" id="outbox-purpose" value={f.purpose} onChange={(e) => onChange({ purpose: e.target.value as Filters['purpose'] })}>
           <option value="">All messages</option>
           {PURPOSES.map(([p, label]) => (
             <option key={p} value={p}>
@@ -36,11 +40,13 @@ export function OutboxFilters({ filters: f, flows, onChange }: Props) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="filter filter-wide">
-        <span className="filter-label">Run</span>
-        <input className="input" value={run} placeholder="Any run (paste a run id)" onChange={(e) => setRun(e.target.value)} onBlur={applyRun} />
-      </label>
+      </div>
+      <div className="filter filter-wide">
+        <label className="filter-label" htmlFor="outbox-run">
+          Run
+        </label>
+        <input className="input" id="outbox-run" value={run} placeholder="Any run (paste a run id)" onChange={(e) => setRun(e.target.value)} onBlur={applyRun} />
+      </div>
       {(f.flowId || f.runId || f.purpose) && (
         <button type="button" className="link-button filters-clear" onClick={() => onChange({ flowId: '', runId: '', purpose: '' })}>
           Clear filters

@@ -74,8 +74,9 @@ export function useLiveFlow(flowId: string, onNodeTypes: () => void): LiveFlow {
         onStatus: (s) => live && setStatus(s),
       })
     }
-    // Without a snapshot (no live view on this server) the stream still serves the runs panel.
-    snapshot().then(start, () => start(undefined))
+    // Without a snapshot (no live view on this server) the stream still serves the runs panel;
+    // a caller who may not watch runs at all gets neither.
+    snapshot().then(start, (e: { status?: number }) => e.status !== 401 && e.status !== 403 && start(undefined))
     return () => {
       live = false
       stream?.close()

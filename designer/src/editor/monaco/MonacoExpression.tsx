@@ -98,7 +98,6 @@ export function MonacoExpression({ id, value, onChange, language, scope, placeho
       model.current = null
     }
     // The editor is made once; value and scope changes are applied below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   // A change from outside (undo, a restored version): take it without echoing it back.
