@@ -90,6 +90,17 @@ export async function getFlowJson(page: Page, id: string): Promise<unknown> {
   return page.evaluate(async (flowId) => (await (await fetch(`/api/flows/${flowId}`)).json()).flow, id)
 }
 
+/**
+ * Where a README screenshot goes: `docs/<name>` when it is missing or
+ * `INLOOP_UPDATE_DOCS=1`, else the test's screenshot folder — so a test run
+ * does not rewrite the committed images every time.
+ */
+export function docsScreenshot(name: string): string {
+  const docs = join(ROOT, 'docs')
+  mkdirSync(docs, { recursive: true })
+  return process.env.INLOOP_UPDATE_DOCS === '1' || !existsSync(join(docs, name)) ? join(docs, name) : join(SCREENSHOTS, `docs-${name}`)
+}
+
 export const field = (page: Page, nodeId: string, path: string) => page.locator(`[id="cfg-${nodeId}-${path}"]`)
 
 /**

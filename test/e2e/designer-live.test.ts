@@ -2,16 +2,14 @@
  * The live view in Chromium against the real server: runs started and
  * decided through the API show on the open canvas without a reload; the
  * selected run's path advances; a dropped stream recovers with nothing
- * missed. Saves the README's live-overlay screenshot.
+ * missed. Takes the README's live-overlay screenshot (see docsScreenshot).
  */
-import { mkdirSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ruleFlow } from '../helpers/flows.js'
-import { openPage, SCREENSHOTS, startHarness, type Harness } from './designer-harness.js'
+import { docsScreenshot, openPage, SCREENSHOTS, startHarness, type Harness } from './designer-harness.js'
 
-const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url))
 const RISKY = 'Recently unemployed, several missed payments, wants cash to cover rent arrears'
 
 let h: Harness
@@ -150,8 +148,7 @@ describe('the live view', () => {
     await row.click()
     await page.getByTestId('review-compare').first().waitFor()
     await page.waitForTimeout(600)
-    mkdirSync(DOCS, { recursive: true })
-    await page.screenshot({ path: `${DOCS}/live-overlay.png` })
+    await page.screenshot({ path: docsScreenshot('live-overlay.png') })
     expect(errors).toEqual([])
     await page.close()
   })

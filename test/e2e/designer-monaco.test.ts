@@ -4,13 +4,10 @@
  * the JSON view edits the flow both ways, and two versions compare on the
  * canvas and in a diff. Saves the README's editor screenshot.
  */
-import { mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openPage, SCREENSHOTS, startHarness, type Harness } from './designer-harness.js'
+import { docsScreenshot, openPage, SCREENSHOTS, startHarness, type Harness } from './designer-harness.js'
 
-const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url))
 
 let h: Harness
 beforeAll(async () => {
@@ -131,8 +128,7 @@ describe('Monaco in the designer', () => {
     await page.keyboard.type(' && nodes.score.c')
     await page.locator('.suggest-widget .monaco-list-row').first().waitFor()
     await expect.poll(() => page.getByTestId('problem-count').textContent()).not.toBe('Checking…')
-    mkdirSync(DOCS, { recursive: true })
-    await page.screenshot({ path: `${DOCS}/designer.png` })
+    await page.screenshot({ path: docsScreenshot('designer.png') })
     expect(errors).toEqual([])
     await page.close()
   })

@@ -157,7 +157,8 @@ describe('the designer', () => {
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(6)
     await page.getByTestId('undo').click()
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(7)
-    expect(await page.locator('.react-flow__edge').count()).toBe(10)
+    // Edges are drawn once their nodes are measured, a frame or two later.
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(10)
 
     await expect.poll(() => page.getByTestId('publish').isEnabled()).toBe(true)
     await page.getByTestId('publish').click()
