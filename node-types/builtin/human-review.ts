@@ -95,6 +95,7 @@ export const humanReview = defineNodeType({
           title: ctx.render(config.title),
           role: config.role,
           decisions: config.decisions.map((d) => d.name),
+          decisionLabels: Object.fromEntries(config.decisions.map((d) => [d.name, d.label])),
           show,
           form,
           proposedDecision: typeof proposal === 'string' ? proposal : undefined,

@@ -27,6 +27,8 @@ export interface TaskSpec {
   role: string
   /** Names of the possible decisions; each is also an output port. */
   decisions: string[]
+  /** Button label per decision name, as the flow's designer wrote it. */
+  decisionLabels?: Record<string, string>
   /** What the reviewer sees: the AI proposal and the inputs it saw. */
   show?: JsonObject
   /** Fields the reviewer may correct, with their current values. */

@@ -115,6 +115,7 @@ async function openWait(step: Step, nodeId: string, exec: string, wait: Extract<
       title: t.title,
       role: t.role,
       decisions: t.decisions,
+      decisionLabels: t.decisionLabels,
       show: t.show ?? {},
       form: t.form ?? [],
       proposedDecision: t.proposedDecision,

@@ -67,6 +67,7 @@ export interface TaskCreated extends Base {
   title: string
   role: string
   decisions: string[]
+  decisionLabels?: Record<string, string>
   show: JsonObject
   form: TaskField[]
   proposedDecision?: string

@@ -16,6 +16,7 @@ export interface TaskState {
   title: string
   role: string
   decisions: string[]
+  decisionLabels?: Record<string, string>
   show: JsonObject
   form: TaskField[]
   proposedDecision?: string
@@ -182,6 +183,7 @@ export function applyEvent(state: RunState, event: RunEvent): void {
         title: event.title,
         role: event.role,
         decisions: event.decisions,
+        decisionLabels: event.decisionLabels,
         show: event.show,
         form: event.form,
         proposedDecision: event.proposedDecision,

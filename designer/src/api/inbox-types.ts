@@ -29,6 +29,8 @@ export interface InboxTask {
   title: string
   role: string
   decisions: string[]
+  /** Button label per decision, as the flow's designer wrote it. */
+  decisionLabels?: Record<string, string>
   show: Record<string, unknown>
   form: TaskField[]
   proposedDecision?: string

@@ -26,7 +26,7 @@ export function DecisionPanel({ task, me, nameOf, onStale }: Props) {
   const [reason, setReason] = useState('')
   const reasonRef = useRef<HTMLTextAreaElement>(null)
   const { busy, error, reasonError, fieldErrors, decide } = useDecide(task, me, nameOf, onStale)
-  const keys = useMemo(() => decisionKeys(task.decisions), [task.decisions])
+  const keys = useMemo(() => decisionKeys(task.decisions, task.decisionLabels), [task.decisions, task.decisionLabels])
   const blocked = blockedDecisions(task, me)
   const proposed = task.proposedDecision
   // Nothing this person may decide (already approved once): the note says why, no form to fill in vain.

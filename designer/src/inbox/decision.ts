@@ -19,12 +19,12 @@ export interface DecisionKey {
 /** Letters the pages use for something else. */
 const RESERVED = new Set(['c', 'j', 'k', 'g', 'u'])
 
-export function decisionKeys(decisions: string[]): DecisionKey[] {
+export function decisionKeys(decisions: string[], labels: Record<string, string> = {}): DecisionKey[] {
   const firsts = decisions.map((d) => d.charAt(0).toLowerCase())
   return decisions.map((decision, i) => {
     const letter = firsts[i]
     const unique = firsts.indexOf(letter) === firsts.lastIndexOf(letter) && /[a-z]/.test(letter) && !RESERVED.has(letter)
-    return { decision, label: humanize(decision), number: i + 1, letter: unique ? letter : undefined }
+    return { decision, label: labels[decision] ?? humanize(decision), number: i + 1, letter: unique ? letter : undefined }
   })
 }
 

@@ -19,6 +19,10 @@ describe('the decision form', () => {
     expect(decisionKeys(['accept', 'approve', 'confirm']).map((k) => k.letter)).toEqual([undefined, undefined, undefined])
   })
 
+  it('labels the buttons as the flow designer wrote them, falling back to the decision name', () => {
+    expect(decisionKeys(['approve', 'amend'], { approve: 'Grant the loan' }).map((k) => k.label)).toEqual(['Grant the loan', 'Amend'])
+  })
+
   it('sends only the fields the reviewer changed, typed as the form says', () => {
     const draft = { ...draftOf(form), amount: '10000', vat: false }
     expect(corrections(form, draft)).toEqual({ data: { amount: 10000, vat: false }, errors: {} })

@@ -22,6 +22,7 @@ describe('human-review', () => {
           title: 'Loan for Ada',
           role: 'credit-officer',
           decisions: ['approve', 'reject'],
+          decisionLabels: { approve: 'Approve', reject: 'Reject' },
           proposedDecision: 'reject',
           form: [{ name: 'amount', label: 'Amount', type: 'number', value: 900 }],
           dueAt: '2026-03-04T08:00:00.000Z',
