@@ -2,6 +2,9 @@
  * Shapes of the learning-loop API (parameters, what-if, metrics, retrain),
  * as `runtime/http/routes/parameters.ts` and `learning.ts` answer them.
  */
+import type { ScenarioResult } from '../../../node-types/api/learning'
+
+export type { CalibrationBand, DurationSummary, FlowMetrics, MetricsSummary, ScenarioResult } from '../../../node-types/api/learning'
 
 export type ParamValue = number | string | boolean
 
@@ -48,64 +51,14 @@ export interface FlowParameters {
   pending: ParameterVersion[]
 }
 
-export interface Scenario {
+/** One side of a what-if: the shared counts, with the parameters they were counted with. */
+export interface Scenario extends ScenarioResult {
   parameters: Record<string, ParamValue>
-  cases: number
-  automated: number
-  automationRate: number
-  overriddenAmongAutomated: number
-  reviewWorkload: number
-  reviewDecisions: number
-  reviewerHours: number
-  reviewerHoursSaved: number
-  failed: number
-  unreplayable: number
-  outcomes: Record<string, number>
 }
 
 export interface WhatIfResult extends Scenario {
   moved: { toAutomated: number; toReview: number }
   current: Scenario
-}
-
-export interface DurationSummary {
-  count: number
-  meanSeconds: number | null
-  medianSeconds: number | null
-  p90Seconds: number | null
-}
-
-export interface MetricsSummary {
-  runs: number
-  decided: number
-  automated: number
-  automationRate: number | null
-  tasksDecided: number
-  overridden: number
-  overrideRate: number | null
-  timeToDecision: DurationSummary
-  deadlines: { withDeadline: number; breached: number; breachRate: number | null }
-  customer: { requests: number; answered: number; confirmed: number; expired: number; confirmationRate: number | null; expiryRate: number | null; meanRating: number | null }
-}
-
-export interface CalibrationBand {
-  band: string
-  from: number
-  to: number
-  cases: number
-  correct: number
-  accuracy: number | null
-  meanConfidence: number | null
-}
-
-export interface FlowMetrics {
-  flowId: string
-  from: string | null
-  to: string | null
-  totals: MetricsSummary
-  calibration: CalibrationBand[]
-  byNode: Record<string, MetricsSummary>
-  daily: ({ date: string } & MetricsSummary)[]
 }
 
 export interface RetrainResult {

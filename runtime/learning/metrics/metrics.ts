@@ -7,6 +7,9 @@
 import type { CaseRecord } from '../case-record.js'
 import { answerOverridden, feedbackOfCase, taskOverridden } from '../feedback.js'
 import { calibrationBands, rate, round, summarizeSeconds, type CalibrationBand, type DurationSummary } from './stats.js'
+import type { FlowMetrics, MetricsSummary } from '../../../node-types/api/learning.js'
+
+export type { FlowMetrics, MetricsSummary }
 
 interface Counts {
   runs: number
@@ -24,29 +27,6 @@ interface Counts {
   expired: number
   ratings: number[]
   secondsToDecision: number[]
-}
-
-export interface MetricsSummary {
-  runs: number
-  decided: number
-  automated: number
-  automationRate: number | null
-  tasksDecided: number
-  overridden: number
-  overrideRate: number | null
-  timeToDecision: DurationSummary
-  deadlines: { withDeadline: number; breached: number; breachRate: number | null }
-  customer: { requests: number; answered: number; confirmed: number; expired: number; confirmationRate: number | null; expiryRate: number | null; meanRating: number | null }
-}
-
-export interface FlowMetrics {
-  flowId: string
-  from: string | null
-  to: string | null
-  totals: MetricsSummary
-  calibration: CalibrationBand[]
-  byNode: Record<string, MetricsSummary>
-  daily: ({ date: string } & MetricsSummary)[]
 }
 
 const emptyCounts = (): Counts => ({ runs: 0, decided: 0, automated: 0, tasks: 0, tasksDecided: 0, overridden: 0, withDeadline: 0, breached: 0, requests: 0, answered: 0, confirmed: 0, expired: 0, ratings: [], secondsToDecision: [] })

@@ -1,5 +1,9 @@
 /** Small statistics for metrics: rates, percentiles and confidence bands. */
 
+import type { CalibrationBand, DurationSummary } from '../../../node-types/api/learning.js'
+
+export type { CalibrationBand, DurationSummary }
+
 /** `part / whole`, or null when there is nothing to divide (a chart shows a gap, not a 0). */
 export function rate(part: number, whole: number): number | null {
   return whole > 0 ? round(part / whole, 4) : null
@@ -17,28 +21,11 @@ export function percentile(values: number[], p: number): number | null {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
 }
 
-export interface DurationSummary {
-  count: number
-  meanSeconds: number | null
-  medianSeconds: number | null
-  p90Seconds: number | null
-}
-
 export function summarizeSeconds(seconds: number[]): DurationSummary {
   const mean = seconds.length ? seconds.reduce((a, b) => a + b, 0) / seconds.length : null
   const med = percentile(seconds, 50)
   const p90 = percentile(seconds, 90)
   return { count: seconds.length, meanSeconds: mean === null ? null : round(mean, 1), medianSeconds: med === null ? null : round(med, 1), p90Seconds: p90 === null ? null : round(p90, 1) }
-}
-
-export interface CalibrationBand {
-  band: string
-  from: number
-  to: number
-  cases: number
-  correct: number
-  accuracy: number | null
-  meanConfidence: number | null
 }
 
 /** Ten bands of width 0.1; accuracy per band against the mean confidence in it (a calibration chart). */

@@ -9,26 +9,9 @@ import type { CompiledFlow } from '../../engine/compile.js'
 import type { CaseRecord } from '../case-record.js'
 import { taskOverridden } from '../feedback.js'
 import { replayCase, type ReplayResult } from './replay.js'
+import type { ScenarioResult } from '../../../node-types/api/learning.js'
 
-export interface ScenarioResult {
-  cases: number
-  automated: number
-  automationRate: number
-  /** Automated cases a person had decided differently: another outcome, or an overridden proposal or corrected fields. */
-  overriddenAmongAutomated: number
-  /** Cases that would wait for a reviewer. */
-  reviewWorkload: number
-  /** Reviewer decisions those cases need (four eyes counts two). */
-  reviewDecisions: number
-  reviewerHours: number
-  /** Against the current parameters (0 for the current scenario itself). */
-  reviewerHoursSaved: number
-  /** Cases the flow would fail, and cases that lack a recording the flow needs now. */
-  failed: number
-  unreplayable: number
-  /** Cases by the outcome they would end with automatically. */
-  outcomes: Record<string, number>
-}
+export type { ScenarioResult }
 
 export interface WhatIfResult extends ScenarioResult {
   parameters: Record<string, Json>
