@@ -11,6 +11,7 @@ import { benchHttp } from './http.js'
 import { benchInbox } from './inbox.js'
 import { benchStoreCommit } from './store-commit.js'
 import { printReport, type Figure } from './report.js'
+import { benchReplay } from './replay.js'
 import { benchWhatIf } from './what-if.js'
 
 type Bench = () => Promise<Figure[]>
@@ -53,6 +54,16 @@ const benches: Record<string, Bench> = {
     return [
       { name: `what-if over ${runs} recorded runs (both scenarios)`, value: r.whatIfMs, unit: 'ms', target: { value: 1_000, higherIsBetter: false } },
       { name: `fold ${runs} run logs into cases (once, at first use)`, value: r.foldMs, unit: 'ms' },
+    ]
+  },
+  async replay() {
+    const r = await benchReplay()
+    const runs = r.runs.toLocaleString('en-US')
+    const baseline = `what-if over the same runs: ${r.whatIfMs} ms`
+    const target = { value: 2_000, higherIsBetter: false }
+    return [
+      { name: `replay the published version on ${runs} past runs (all reproduced)`, value: r.publishedMs, unit: 'ms', target, baseline },
+      { name: `try a draft on ${runs} past runs (${r.moved.toLocaleString('en-US')} moved)`, value: r.draftMs, unit: 'ms', target, baseline },
     ]
   },
   async inbox() {

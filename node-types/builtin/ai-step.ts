@@ -26,6 +26,7 @@ export const aiStep = defineNodeType({
   category: 'ai',
   icon: 'sparkles',
   color: '#7c3aed',
+  replay: 'execute',
   outputs: ['done', 'error'],
   optionalOutputs: ['error'],
   config: z.object({

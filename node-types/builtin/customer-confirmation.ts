@@ -28,6 +28,7 @@ export const customerConfirmation = defineNodeType({
   category: 'people',
   icon: 'smartphone',
   color: '#0891b2',
+  replay: 'execute',
   waits: true,
   outputs: (config) => [...answersFor(config.kind, config.allowOther), 'expired'],
   config: z.object({

@@ -12,6 +12,7 @@ export const end = defineNodeType({
   category: 'flow',
   icon: 'flag',
   color: '#475569',
+  replay: 'execute',
   outputs: [],
   config: z.object({
     outcome: z

@@ -21,6 +21,7 @@ export const humanReview = defineNodeType({
   category: 'people',
   icon: 'user-check',
   color: '#2563eb',
+  replay: 'execute',
   waits: true,
   outputs: (config) => [...config.decisions.map((d) => d.name), ...(config.onDeadline === 'port' ? ['overdue'] : [])],
   config: z.object({

@@ -47,6 +47,7 @@ export const rule = defineNodeType({
   category: 'logic',
   icon: 'split',
   color: '#d97706',
+  replay: 'execute',
   outputs: (config) => {
     const outcomes = config.mode === 'table' ? (config.table?.rows ?? []).map((r) => r.port) : config.rules.map((r) => r.port)
     return [...new Set([...outcomes, ...(config.sampling ? [config.sampling.to] : []), 'default'])]

@@ -10,6 +10,7 @@ export const start = defineNodeType({
   category: 'flow',
   icon: 'play',
   color: '#16a34a',
+  replay: 'execute',
   inputs: [],
   outputs: ['next'],
   config: z.object({}),

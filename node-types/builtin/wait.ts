@@ -12,6 +12,7 @@ export const wait = defineNodeType({
   category: 'flow',
   icon: 'clock',
   color: '#64748b',
+  replay: 'execute',
   waits: true,
   outputs: ['next'],
   config: z.object({

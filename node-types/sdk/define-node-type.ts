@@ -36,6 +36,19 @@ export interface NodeTypeSpec<C extends z.ZodType, P extends string> {
   waits?: boolean
   /** False for side effects that must not run twice (a payment). Default true. */
   retrySafe?: boolean
+  /**
+   * How a replay on past runs (trying a draft, a what-if) gets this step's
+   * result without side effects:
+   * - `'execute'`: `execute` (and `resume`) only compute; a replay runs them
+   *   again, so a changed config takes effect. `ctx.ai` answers with the
+   *   recorded proposal while the request is unchanged (a local model runs
+   *   again otherwise), `ctx.http` with recorded responses, and a wait is
+   *   answered by the person's recorded decision where the same question was asked.
+   * - `'recorded'` (the default): the step reaches outside Inloop, so a replay
+   *   takes the port and output it recorded, as long as its config and input
+   *   are unchanged; otherwise the case cannot be told.
+   */
+  replay?: 'execute' | 'recorded'
   /** Turn a config saved by an older `version` into the current shape. */
   migrate?: (config: unknown, fromVersion: number) => unknown
   /** Checks the schema cannot express. */

@@ -24,8 +24,8 @@ const RULES: readonly Rule[] = [
   [READ, /^\/flows$/, 'signed-in'],
   // Reviewers: only their groups' tasks, checked per task.
   [ANY, /^\/tasks(\/|$)/, 'signed-in'],
-  // Business owners: parameters, what-if, metrics, datasets.
-  [ANY, /^\/(flows\/[^/]+\/)?(parameters|what-if|simulate|simulation|metrics|datasets?|retrain|cases)(\/|$)/, ['owner', 'designer']],
+  // Business owners: parameters, what-if, metrics, datasets; trying a version on past runs.
+  [ANY, /^\/(flows\/[^/]+\/)?(parameters|what-if|simulate|simulation|metrics|datasets?|retrain|cases|replay)(\/|$)/, ['owner', 'designer']],
   [READ, /^\/flows\/[^/]+(\/.*)?$/, ['designer', 'owner']],
   [ANY, /^\/flows(\/|$)/, ['designer']],
   [READ, /^\/runs(\/|$)/, ['designer', 'owner']],

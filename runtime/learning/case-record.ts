@@ -51,6 +51,8 @@ export interface CaseRecord {
   endedAt?: string
   status: RunStatus
   outcome?: string
+  /** The step a failed run failed at. */
+  failedNode?: string
   lastSeq: number
   /** First completion of each node: the port it left by and its output. */
   visits: Record<string, { port: string; output: JsonObject }>
@@ -136,12 +138,13 @@ export function applyCaseEvent(c: CaseRecord, e: RunEvent): void {
       break
     }
     case 'run.retried':
-      Object.assign(c, { status: 'running', endedAt: undefined })
+      Object.assign(c, { status: 'running', endedAt: undefined, failedNode: undefined })
       break
     case 'run.completed':
     case 'run.failed':
     case 'run.cancelled':
       Object.assign(c, { status: TERMINAL[e.type], endedAt: e.at, outcome: e.type === 'run.completed' ? e.outcome : undefined })
+      if (e.type === 'run.failed') c.failedNode = e.nodeId
       break
     default:
       break

@@ -14,6 +14,8 @@ export type LearningErrorCode =
   | 'NODE_NOT_FOUND'
   | 'NOT_RETRAINABLE'
   | 'NO_REVIEWED_EXAMPLES'
+  | 'FLOW_MISMATCH'
+  | 'VERSION_NOT_FOUND'
 
 const STATUS: Record<LearningErrorCode, number> = {
   FLOW_NOT_FOUND: 404,
@@ -27,6 +29,8 @@ const STATUS: Record<LearningErrorCode, number> = {
   NODE_NOT_FOUND: 404,
   NOT_RETRAINABLE: 422,
   NO_REVIEWED_EXAMPLES: 422,
+  FLOW_MISMATCH: 422,
+  VERSION_NOT_FOUND: 404,
 }
 
 export class LearningError extends Error {

@@ -13,6 +13,8 @@ import { feedbackOfCase, type FeedbackRecord } from './feedback.js'
 import { flowMetrics, type FlowMetrics } from './metrics/metrics.js'
 import { planRetraining, type RetrainPlan } from './retrain.js'
 import { whatIf, type WhatIfResult } from './what-if/what-if.js'
+import { replayFlow } from './replay/replay-flow.js'
+import type { ReplayRequest, ReplayResponse } from '../../node-types/api/replay.js'
 
 export interface Period {
   /** ISO times: cases whose run started at or after `from` and before `to`. */
@@ -60,6 +62,12 @@ export function createLearningService(engine: Engine, cases: CaseIndex, paramete
         request.minutesPerReview ?? 10,
       )
       return { ...result, parameters: ownerValues(result.parameters), current: { ...result.current, parameters: ownerValues(result.current.parameters) } }
+    },
+
+    /** Try a draft or another version on the flow's finished runs. */
+    async replay(flowId: string, request: ReplayRequest): Promise<ReplayResponse> {
+      const { record } = await parameters.effective(flowId)
+      return replayFlow(engine, await cases.cases(flowId), flowId, request, record.versions)
     },
 
     async retrain(flowId: string, input: { nodeId?: string; labels?: Record<string, string>; reason?: string; by: string }): Promise<RetrainPlan & { parameters: ParameterVersion }> {
