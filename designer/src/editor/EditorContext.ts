@@ -5,11 +5,12 @@
 import { createContext, useContext, useSyncExternalStore } from 'react'
 import type { NodeTypeDescription } from '../api/types'
 import type { RunPath } from './canvas/overlay'
+import type { ReplayOverlay } from './replay/replay-overlay'
 import type { ProblemIndex } from './graph/problem-index'
 import type { EditorState, EditorStore } from './store/editor-store'
 import type { SaveApi } from './useSave'
 
-export type PanelTab = 'inspect' | 'run' | 'runs' | 'versions'
+export type PanelTab = 'inspect' | 'run' | 'runs' | 'replay' | 'versions'
 
 /** A published version, or the draft on the canvas. */
 export type VersionRef = number | 'draft'
@@ -33,6 +34,8 @@ export interface EditorContextValue {
   setOverlayOn(on: boolean): void
   /** Draw one run's path on the canvas (NO_PATH clears it). */
   showRunPath(path: RunPath): void
+  /** Draw a replay's path counts on the canvas (null clears them). */
+  showReplay(overlay: ReplayOverlay | null): void
   /** Canvas commands the toolbar and shortcuts call (set by the canvas once mounted). */
   canvas: CanvasCommands
 }

@@ -10,10 +10,12 @@ import '../styles/canvas.css'
 import '../styles/inspector.css'
 import '../styles/views.css'
 import '../styles/live.css'
+import '../styles/replay.css'
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { Link } from '../app/Link'
 import type { FlowRecord, NodeTypeDescription } from '../api/types'
 import { NO_PATH, type RunPath } from './canvas/overlay'
+import type { ReplayOverlay } from './replay/replay-overlay'
 import { Palette } from './canvas/Palette'
 import { JsonPane } from './json/JsonPane'
 import { LiveContext } from './live/LiveContext'
@@ -55,12 +57,13 @@ function Editor({ record, typeList: initialTypes }: { record: FlowRecord; typeLi
   const [tab, setTab] = useState<PanelTab>('inspect')
   const [centre, setCentre] = useState<CentreView>({ kind: 'canvas' })
   const [runPath, setRunPath] = useState<RunPath>(NO_PATH)
+  const [replay, setReplay] = useState<ReplayOverlay | null>(null)
   // A node type file changed on a dev server: the palette and inspector take the new definitions.
   const [typeList, setTypeList] = useState(initialTypes)
   const live = useLiveFlow(record.flow.id, () => void api.nodeTypes().then(setTypeList, () => {}))
   const [overlayOn, setOverlayOn] = useState(record.latestVersion > 0)
   const liveShown = overlayOn ? live.state : null
-  const overlay = useMemo(() => ({ run: runPath, live: liveShown }), [runPath, liveShown])
+  const overlay = useMemo(() => ({ run: runPath, live: replay ? null : liveShown, replay }), [runPath, liveShown, replay])
   const commandsRef = useRef<CanvasCommands>({ fitView() {}, async autoLayout() {}, addNodeAtCenter() {}, focusNode() {} })
   const canvas = useMemo<CanvasCommands>(
     () => ({
@@ -73,7 +76,7 @@ function Editor({ record, typeList: initialTypes }: { record: FlowRecord; typeLi
   )
   const types = useMemo(() => new Map(typeList.map((t) => [t.type, t])), [typeList])
   const value = useMemo<EditorContextValue>(
-    () => ({ store, types, typeList, problems, validating, save, tab, setTab, centre, setCentre, overlayOn, setOverlayOn, showRunPath: setRunPath, canvas }),
+    () => ({ store, types, typeList, problems, validating, save, tab, setTab, centre, setCentre, overlayOn, setOverlayOn, showRunPath: setRunPath, showReplay: setReplay, canvas }),
     [store, types, typeList, problems, validating, save, tab, centre, overlayOn, canvas],
   )
   const [helpOpen, setHelpOpen] = useState(false)

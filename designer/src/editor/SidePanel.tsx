@@ -10,6 +10,7 @@ import { NO_PATH } from './canvas/overlay'
 import { useEditorContext, useEditorState, type PanelTab } from './EditorContext'
 import { NodeInspector } from './inspector/NodeInspector'
 import { SelectionSummary } from './inspector/SelectionSummary'
+import { ReplayPanel } from './replay/ReplayPanel'
 import { RunsPanel } from './runs/RunsPanel'
 import { TestRunPanel } from './run/TestRunPanel'
 import { FlowSettings } from './settings/FlowSettings'
@@ -20,6 +21,7 @@ const TABS: { id: PanelTab; label: string; icon: string }[] = [
   { id: 'inspect', label: 'Inspect', icon: 'sliders' },
   { id: 'run', label: 'Test run', icon: 'flask' },
   { id: 'runs', label: 'Runs', icon: 'activity' },
+  { id: 'replay', label: 'Past runs', icon: 'history' },
   { id: 'versions', label: 'Versions', icon: 'history' },
 ]
 
@@ -44,6 +46,10 @@ export function SidePanel({ hidden }: { hidden?: boolean }) {
         </div>
         <div hidden={tab !== 'runs'}>
           <RunsPanel active={tab === 'runs'} />
+        </div>
+        {/* Kept mounted: the last replay stays while another tab is open. */}
+        <div hidden={tab !== 'replay'}>
+          <ReplayPanel active={tab === 'replay'} />
         </div>
         {tab === 'versions' && <VersionsPanel />}
       </div>

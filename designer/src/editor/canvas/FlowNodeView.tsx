@@ -8,11 +8,12 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 import { Icon } from '../../ui/Icon'
+import { ReplayBadge } from '../replay/ReplayBadge'
 import { LiveBadges } from './LiveBadges'
 import type { CanvasNode } from './to-react-flow'
 
 export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeProps<CanvasNode>) {
-  const { node, desc, info, problems, strayPorts, run, diff, live } = data
+  const { node, desc, info, problems, strayPorts, run, diff, live, replay } = data
   const inputs = desc ? desc.inputs : ['in']
   const classes = ['fnode', selected && 'is-selected', problems.length > 0 && 'has-problems', !desc && 'is-unknown', run && `run-${run}`, diff && `diff-${diff}`].filter(Boolean).join(' ')
   return (
@@ -21,6 +22,7 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
         <Handle key={input} type="target" position={Position.Left} id={input} className="handle handle-in" style={{ top: 26 + i * 14 }} />
       ))}
       {live && <LiveBadges live={live} />}
+      {replay && <ReplayBadge counts={replay} />}
       <div className="fnode-head">
         <span className="fnode-icon">
           <Icon name={desc?.icon ?? 'box'} size={16} />

@@ -1,8 +1,10 @@
 /**
  * What the canvas draws over the flow: the path of one run (each step's
  * state, the ports it left by) and the live counts of all runs (per step:
- * running, waiting, failed, done today; per port: how many runs took it).
+ * running, waiting, failed, done today; per port: how many runs took it),
+ * or a replay's path counts on past runs, as recorded and with the draft.
  */
+import type { ReplayOverlay } from '../replay/replay-overlay'
 export type NodeRunStatus = 'done' | 'active' | 'waiting' | 'failed'
 
 export interface RunPath {
@@ -29,6 +31,8 @@ export interface LiveCounts {
 export interface CanvasOverlay {
   run: RunPath
   live: LiveCounts | null
+  /** Shown instead of the live counts while the draft is tried on past runs. */
+  replay?: ReplayOverlay | null
 }
 
 export const portKey = (nodeId: string, port: string): string => `${nodeId}\u0000${port}`

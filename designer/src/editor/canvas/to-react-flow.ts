@@ -11,6 +11,7 @@ import { nodeInfo, paramValues, type NodeInfo } from '../graph/node-info'
 import type { ProblemIndex } from '../graph/problem-index'
 import type { Selection } from '../store/editor-store'
 import { edgeWidth, portKey, type CanvasOverlay, type NodeLive, type NodeRunStatus } from './overlay'
+import { direction, edgeKey, signed, type Counts } from '../replay/replay-overlay'
 
 export type { NodeRunStatus }
 
@@ -24,6 +25,8 @@ export interface CanvasNodeData extends Record<string, unknown> {
   run: NodeRunStatus | undefined
   /** Live counts of the runs at this step, when the overlay is on. */
   live?: NodeLive
+  /** While the draft is tried on past runs: cases through this step, as recorded and with the draft. */
+  replay?: Counts
   /** When comparing versions: how this step changed. */
   diff?: 'added' | 'removed' | 'changed' | 'moved'
 }
@@ -56,7 +59,7 @@ export function toCanvasNodes(
     const info = nodeInfo(node, desc, params)
     const used = edgePorts.get(node.id)
     const stray = used ? [...used].filter((p) => !info.ports.includes(p)) : NO_PORTS
-    const data: CanvasNodeData = { node, desc, info, strayPorts: stray.length ? stray : NO_PORTS, problems: problems.byNode.get(node.id) ?? NO_PROBLEMS, run: overlay.run.nodes.get(node.id), live: overlay.live?.nodes.get(node.id) }
+    const data: CanvasNodeData = { node, desc, info, strayPorts: stray.length ? stray : NO_PORTS, problems: problems.byNode.get(node.id) ?? NO_PROBLEMS, run: overlay.run.nodes.get(node.id), live: overlay.live?.nodes.get(node.id), replay: overlay.replay?.nodes.get(node.id) }
     const size = measured.get(node.id)
     const prev = nodeCache.get(node)
     const same = prev !== undefined && sameData(prev.data, data)
@@ -69,7 +72,7 @@ export function toCanvasNodes(
 }
 
 function sameData(a: CanvasNodeData, b: CanvasNodeData): boolean {
-  return a.desc === b.desc && a.info === b.info && a.problems === b.problems && a.run === b.run && a.live === b.live && a.strayPorts.join() === b.strayPorts.join()
+  return a.desc === b.desc && a.info === b.info && a.problems === b.problems && a.run === b.run && a.live === b.live && a.replay === b.replay && a.strayPorts.join() === b.strayPorts.join()
 }
 
 const edgeCache = new WeakMap<FlowEdge, Edge>()
@@ -79,6 +82,7 @@ export function toCanvasEdges(flow: Flow, selection: Selection, problems: Proble
   const { run, live } = overlay
   let max = 0
   if (live) for (const n of live.ports.values()) max = Math.max(max, n)
+  if (overlay.replay) return replayEdges(flow, selection, overlay.replay)
   return flow.edges.map((e) => {
     const bad = problems.byEdge.has(e.id)
     const key = portKey(e.source, e.sourcePort)
@@ -105,5 +109,30 @@ export function toCanvasEdges(flow: Flow, selection: Selection, problems: Proble
     }
     edgeCache.set(e, next)
     return next
+  })
+}
+
+/** Edges while a replay is shown: as thick as the cases the draft sends along them, labelled with the change. */
+function replayEdges(flow: Flow, selection: Selection, replay: NonNullable<CanvasOverlay['replay']>): Edge[] {
+  const selected = new Set(selection.edges)
+  return flow.edges.map((e) => {
+    const counts = replay.edges.get(edgeKey(e.source, e.sourcePort, e.target)) ?? { before: 0, after: 0 }
+    const moved = direction(counts)
+    const label = counts.before === counts.after ? (counts.after ? String(counts.after) : undefined) : `${counts.before} → ${counts.after} (${signed(counts.after - counts.before)})`
+    return {
+      id: e.id,
+      source: e.source,
+      sourceHandle: e.sourcePort,
+      target: e.target,
+      type: 'smoothstep',
+      selected: selected.has(e.id),
+      className: `edge-replay is-${moved}`,
+      label,
+      labelBgPadding: [5, 2] as [number, number],
+      labelBgBorderRadius: 8,
+      style: { strokeWidth: edgeWidth(counts.after, replay.max) },
+      ariaLabel: `Connection from ${e.source} (${e.sourcePort}) to ${e.target}: ${counts.before} past cases, ${counts.after} with this draft`,
+      data: { before: counts.before, after: counts.after },
+    }
   })
 }

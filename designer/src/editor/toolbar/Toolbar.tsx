@@ -86,6 +86,9 @@ export function Toolbar({ helpOpen, setHelpOpen }: { helpOpen: boolean; setHelpO
         <button className="button" onClick={() => setTab('run')} data-testid="open-test-run">
           <Icon name="flask" /> Test run
         </button>
+        <button className="button" onClick={() => setTab('replay')} title="Run this draft on past runs before publishing it" data-testid="open-replay">
+          <Icon name="history" /> Try on past runs
+        </button>
         <button
           className="button button-primary"
           onClick={() => void save.publish()}
