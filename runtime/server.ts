@@ -98,8 +98,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       { apiKey: options.apiKey, adminPassword: options.adminPassword, passwordCost: options.passwordCost, sessionTtlMs: options.sessionTtlMs },
       log,
     )
-    const groupEmails = (group: string) =>
-      auth.users.list().flatMap((u) => (!u.disabled && u.email && u.roles.includes('reviewer') && u.groups.includes(group) ? [u.email] : []))
+    const groupEmails = async (group: string) =>
+      (await auth.users.list()).flatMap((u) => (!u.disabled && u.email && u.roles.includes('reviewer') && u.groups.includes(group) ? [u.email] : []))
     notifier = createNotifier(options.notify ?? loadNotifyConfig(), { log, publicUrl, groupEmails, channels: options.notifyChannels })
     const dirs = nodeTypeDirs({ dir: options.nodeTypesDir, examples: options.examples !== false })
     const nodeTypes = await loadNodeTypes({ dirs, log })

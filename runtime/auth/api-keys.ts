@@ -21,17 +21,17 @@ export interface PublicApiKey {
 
 export type ApiKeys = ReturnType<typeof createApiKeys>
 
+/** `ilk_<id>_<secret>`: the id (no `_` in it) finds the record, the hash of the whole key must match. */
+const KEY_FORMAT = /^ilk_([a-z0-9]{1,40})_[A-Za-z0-9_-]{20,100}$/
+
 const publicKey = (k: ApiKeyRecord): PublicApiKey => ({ id: k.id, name: k.name, roles: k.roles.filter(isRole), groups: k.groups, createdAt: k.createdAt, createdBy: k.createdBy })
 
 export function createApiKeys(store: AuthStore, options: { now: () => Date; envKey?: string }) {
   const { apiKeys } = store
   const envHash = options.envKey ? Buffer.from(sha256(options.envKey), 'hex') : undefined
-  let byHash = new Map<string, ApiKeyRecord>()
-  const reindex = () => (byHash = new Map(apiKeys.all().map((k) => [k.hash, k])))
-  reindex()
 
   return {
-    list: (): PublicApiKey[] => apiKeys.all().map(publicKey).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    list: async (): Promise<PublicApiKey[]> => (await apiKeys.all()).map(publicKey).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
 
     async create(input: { name: string; roles: Role[]; groups?: string[] }, by: string): Promise<{ key: string; apiKey: PublicApiKey }> {
       const id = randomToken(9).replace(/[-_]/g, 'x').toLowerCase()
@@ -46,24 +46,22 @@ export function createApiKeys(store: AuthStore, options: { now: () => Date; envK
         createdBy: by,
       }
       await apiKeys.put(record)
-      reindex()
       return { key, apiKey: publicKey(record) }
     },
 
     async remove(id: string): Promise<void> {
       if (!(await apiKeys.delete(id))) throw new HttpError(404, 'KEY_NOT_FOUND', `there is no API key '${id}'`)
-      reindex()
     },
 
-    /** The principal a bearer key stands for, or undefined. */
-    resolve(bearer: string): Principal | undefined {
-      const hash = sha256(bearer)
-      if (envHash && timingSafeEqual(Buffer.from(hash, 'hex'), envHash)) {
+    /** The principal a bearer key stands for, or undefined. Read from the store each time: a key removed anywhere stops at once. */
+    async resolve(bearer: string): Promise<Principal | undefined> {
+      const hash = Buffer.from(sha256(bearer), 'hex')
+      if (envHash && timingSafeEqual(hash, envHash)) {
         return { username: 'key:env', name: 'INLOOP_API_KEY', roles: ['admin'], groups: [], via: 'api-key', keyId: 'env' }
       }
-      // The map is keyed by a hash of a 256-bit secret: a lookup leaks nothing worth timing.
-      const record = byHash.get(hash)
-      if (!record) return undefined
+      const id = KEY_FORMAT.exec(bearer)?.[1]
+      const record = id === undefined ? undefined : await apiKeys.get(id)
+      if (!record || !timingSafeEqual(hash, Buffer.from(record.hash, 'hex'))) return undefined
       return { username: `key:${record.name}`, name: record.name, roles: record.roles.filter(isRole), groups: record.groups, via: 'api-key', keyId: record.id }
     },
   }

@@ -74,7 +74,7 @@ export function createAuth(store: AuthStore, options: AuthOptions = {}) {
     /** The signed-in person behind a session cookie, if the session and the account are live. */
     async fromSession(token: string): Promise<Principal | undefined> {
       const session = await sessions.find(token)
-      const user = session && users.get(session.username)
+      const user = session && (await users.get(session.username))
       if (!user || user.disabled) return undefined
       return principalOf(user, 'session')
     },
@@ -83,10 +83,10 @@ export function createAuth(store: AuthStore, options: AuthOptions = {}) {
      * The principal of a bearer key. An admin key may act for a person
      * (`X-Inloop-User`): the request then has that person's roles and groups.
      */
-    fromKey(bearer: string, actingFor?: string): Principal | undefined | 'cannot-act-for' {
-      const key = keys.resolve(bearer)
+    async fromKey(bearer: string, actingFor?: string): Promise<Principal | undefined | 'cannot-act-for'> {
+      const key = await keys.resolve(bearer)
       if (!key || !actingFor) return key
-      const user = users.get(actingFor.toLowerCase())
+      const user = await users.get(actingFor.toLowerCase())
       if (!key.roles.includes('admin') || !user || user.disabled) return 'cannot-act-for'
       return principalOf(user, 'api-key', key.keyId)
     },
@@ -96,7 +96,7 @@ export function createAuth(store: AuthStore, options: AuthOptions = {}) {
      * returned so it can be shown once). Does nothing once any user exists.
      */
     async ensureAdmin(password?: string): Promise<{ created: false } | { created: true; username: string; password: string; generated: boolean }> {
-      if (users.count() > 0) return { created: false }
+      if ((await users.count()) > 0) return { created: false }
       const chosen = password || generatePassword()
       await users.create({ username: 'admin', name: 'Administrator', roles: ['admin'], password: chosen })
       return { created: true, username: 'admin', password: chosen, generated: !password }

@@ -1,7 +1,7 @@
 /**
  * Sign-in sessions: an opaque 256-bit random id in an httpOnly cookie; the
  * store keeps only its SHA-256 and an absolute expiry. Looking a session up
- * is a Map read; expired ones are removed when met.
+ * is one read of the store; expired ones are removed when met.
  */
 import type { AuthStore, SessionRecord } from '../store/auth-store.js'
 import { randomToken, sha256 } from './secrets.js'
@@ -28,7 +28,7 @@ export function createSessions(store: AuthStore, options: { now: () => Date; ttl
     /** The live session behind a cookie value, or undefined. */
     async find(token: string): Promise<SessionRecord | undefined> {
       if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined
-      const session = sessions.get(sha256(token))
+      const session = await sessions.get(sha256(token))
       if (!session) return undefined
       if (session.expiresAt <= options.now().toISOString()) {
         await sessions.delete(session.id)
@@ -43,7 +43,7 @@ export function createSessions(store: AuthStore, options: { now: () => Date; ttl
 
     /** End every session of a user (password changed, account disabled or removed). */
     async closeAll(username: string): Promise<void> {
-      for (const s of sessions.all()) if (s.username === username) await sessions.delete(s.id)
+      for (const s of await sessions.all()) if (s.username === username) await sessions.delete(s.id)
     },
   }
 }

@@ -65,25 +65,25 @@ export function createUserAdmin(store: AuthStore, options: { now: () => Date; pa
     if (password.length < MIN_PASSWORD) throw new HttpError(422, 'PASSWORD_TOO_SHORT', `a password needs at least ${MIN_PASSWORD} characters`)
   }
 
-  function activeAdmins(except?: string): number {
-    return users.all().filter((u) => u.username !== except && !u.disabled && u.roles.includes('admin')).length
+  async function activeAdmins(except?: string): Promise<number> {
+    return (await users.all()).filter((u) => u.username !== except && !u.disabled && u.roles.includes('admin')).length
   }
 
-  function must(username: string): UserRecord {
-    const user = users.get(username)
+  async function must(username: string): Promise<UserRecord> {
+    const user = await users.get(username)
     if (!user) throw new HttpError(404, 'USER_NOT_FOUND', `there is no user '${username}'`)
     return user
   }
 
   return {
-    list: (): PublicUser[] => users.all().map(publicUser).sort((a, b) => a.username.localeCompare(b.username)),
-    get: (username: string): UserRecord | undefined => users.get(username),
-    count: (): number => users.all().length,
+    list: async (): Promise<PublicUser[]> => (await users.all()).map(publicUser).sort((a, b) => a.username.localeCompare(b.username)),
+    get: (username: string): Promise<UserRecord | undefined> => users.get(username),
+    count: async (): Promise<number> => (await users.all()).length,
 
     async create(input: NewUser): Promise<PublicUser> {
       const username = input.username.toLowerCase()
       if (!NAME_PATTERN.test(username)) throw new HttpError(422, 'USERNAME_INVALID', 'a username is lowercase letters, digits and . _ @ -, starting with a letter or digit')
-      if (users.get(username)) throw new HttpError(409, 'USER_EXISTS', `user '${username}' already exists`)
+      if (await users.get(username)) throw new HttpError(409, 'USER_EXISTS', `user '${username}' already exists`)
       checkPassword(input.password)
       const at = stamp()
       const record: UserRecord = {
@@ -101,9 +101,9 @@ export function createUserAdmin(store: AuthStore, options: { now: () => Date; pa
     },
 
     async update(username: string, patch: UserPatch): Promise<PublicUser> {
-      const user = must(username)
+      const user = await must(username)
       const losesAdmin = (patch.roles !== undefined && !patch.roles.includes('admin')) || patch.disabled === true
-      if (user.roles.includes('admin') && !user.disabled && losesAdmin && activeAdmins(username) === 0) {
+      if (user.roles.includes('admin') && !user.disabled && losesAdmin && (await activeAdmins(username)) === 0) {
         throw new HttpError(409, 'LAST_ADMIN', `${username} is the last active admin; make someone else admin first`)
       }
       const next: UserRecord = { ...user, updatedAt: stamp() }
@@ -124,8 +124,8 @@ export function createUserAdmin(store: AuthStore, options: { now: () => Date; pa
     },
 
     async remove(username: string): Promise<void> {
-      const user = must(username)
-      if (user.roles.includes('admin') && !user.disabled && activeAdmins(username) === 0) {
+      const user = await must(username)
+      if (user.roles.includes('admin') && !user.disabled && (await activeAdmins(username)) === 0) {
         throw new HttpError(409, 'LAST_ADMIN', `${username} is the last active admin; make someone else admin first`)
       }
       await users.delete(username)
@@ -134,7 +134,7 @@ export function createUserAdmin(store: AuthStore, options: { now: () => Date; pa
 
     /** The user if the password is right and the account active; otherwise undefined, after the same work. */
     async verify(username: string, password: string): Promise<UserRecord | undefined> {
-      const user = users.get(username.toLowerCase())
+      const user = await users.get(username.toLowerCase())
       if (!user?.passwordHash) {
         decoy ??= hashPassword('decoy-password', options.passwordCost)
         await verifyPassword(password, await decoy)

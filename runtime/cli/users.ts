@@ -44,7 +44,7 @@ export async function usersCommand(args: string[], io: Io): Promise<number> {
   try {
     const auth = createAuth(store.auth)
     if (action === 'list') {
-      for (const u of auth.users.list()) io.out(`${u.username}\t${u.roles.join(',')}\t${u.groups.join(',')}${u.disabled ? '\t(disabled)' : ''}`)
+      for (const u of await auth.users.list()) io.out(`${u.username}\t${u.roles.join(',')}\t${u.groups.join(',')}${u.disabled ? '\t(disabled)' : ''}`)
       return 0
     }
     const password = values.password ?? generatePassword()

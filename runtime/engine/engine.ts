@@ -1,7 +1,11 @@
 /**
  * The engine: start, resume, cancel and retry runs. Every operation on a run
- * is serialised by a per-run lock, computed as new events on a copy of the
- * run's state, and committed in one durable append before anyone hears of it.
+ * is computed as new events on a copy of the run's state and committed in one
+ * durable append before anyone hears of it. Commits are optimistic: the
+ * append succeeds only if the run is still at the seq the operation read;
+ * otherwise the operation is applied again on the fresh state. A per-run
+ * lock inside this process only saves such retries, it decides nothing —
+ * other processes on the same database append too.
  */
 import type { Flow } from '../../node-types/flow/schema.js'
 import type { Json, JsonObject } from '../../node-types/sdk/types.js'
@@ -12,6 +16,10 @@ import { EngineError } from './errors.js'
 import { KeyedLock } from './keyed-lock.js'
 import { RunTx } from './run-tx.js'
 import { emptyState, type RunState } from './state.js'
+import type { AppendConflict } from './store.js'
+
+/** How often one operation is applied again after losing a race for its run, before giving up. */
+const MAX_ATTEMPTS = 20
 
 export interface StartRunOptions {
   flowId: string
@@ -69,16 +77,29 @@ export function createEngine(deps: EngineDeps) {
     deps.onCommit?.(tx.state, tx.events)
   }
 
-  /** Run `fn` on a run under its lock, then commit what it emitted. */
+  /**
+   * Run `fn` on a fresh copy of a run, then commit what it emitted — if the
+   * run is still where `fn` found it. If another operation (here or in
+   * another process) committed first, `fn` runs again on the new state, so
+   * its checks (task still open, timer still pending) see what happened.
+   * `fn` may be called more than once: it must keep its effects in the step.
+   */
   async function withRun<T>(runId: string, fn: (step: Step) => Promise<T>): Promise<T> {
     return locks.run(runId, async () => {
-      const state = await deps.store.runs.getRun(runId)
-      if (!state) throw new EngineError('RUN_NOT_FOUND', `run '${runId}' does not exist`)
-      const compiled = await compiledFor(state.flowId, state.flowVersion, state.params, state.flowSnapshot)
-      const step: Step = { deps, compiled, tx: new RunTx(state, deps.clock) }
-      const result = await fn(step)
-      await commit(step.tx)
-      return result
+      for (let attempt = 1; ; attempt++) {
+        const state = await deps.store.runs.getRun(runId)
+        if (!state) throw new EngineError('RUN_NOT_FOUND', `run '${runId}' does not exist`)
+        const compiled = await compiledFor(state.flowId, state.flowVersion, state.params, state.flowSnapshot)
+        const step: Step = { deps, compiled, tx: new RunTx(state, deps.clock) }
+        const result = await fn(step)
+        try {
+          await commit(step.tx)
+          return result
+        } catch (error) {
+          if (!isConflict(error, 'SEQ_CONFLICT')) throw error
+          if (attempt >= MAX_ATTEMPTS) throw new EngineError('RUN_BUSY', `run '${runId}' changed ${attempt} times while this was being applied; try again`)
+        }
+      }
     })
   }
 
@@ -86,10 +107,32 @@ export function createEngine(deps: EngineDeps) {
     const { flowId, idempotencyKey } = options
     if (idempotencyKey === undefined) return createRun(options)
     return locks.run(`idem:${flowId}:${idempotencyKey}`, async () => {
-      const existing = deps.store.runs.runIdForIdempotencyKey(flowId, idempotencyKey)
-      if (existing) return { runId: existing, created: false, state: (await deps.store.runs.getRun(existing))! }
-      return createRun(options)
+      const existing = await deps.store.runs.runIdForIdempotencyKey(flowId, idempotencyKey)
+      if (existing) return sameStart(existing, options)
+      try {
+        return await createRun(options)
+      } catch (error) {
+        // Another process started the run with this key first: answer as if we had seen it.
+        if (!isConflict(error, 'IDEMPOTENCY_CONFLICT') || !error.runId) throw error
+        return sameStart(error.runId, options)
+      }
     })
+  }
+
+  /** A start with a key already used: the first run, if the input is the same; 409 if not. */
+  async function sameStart(runId: string, options: StartRunOptions): Promise<StartRunResult> {
+    const state = await deps.store.runs.getRun(runId)
+    if (!state) throw new EngineError('RUN_NOT_FOUND', `run '${runId}' does not exist`)
+    const compiled = await compiledFor(state.flowId, state.flowVersion, state.params, state.flowSnapshot)
+    const parsed = compiled.input.safeParse(options.input ?? {})
+    if (!parsed.success || canonicalJson(parsed.data) !== canonicalJson(state.input)) {
+      throw new EngineError(
+        'IDEMPOTENCY_KEY_REUSED',
+        `the idempotency key '${options.idempotencyKey}' was already used for run ${runId} with a different input; use a new key for a new run`,
+        { runId },
+      )
+    }
+    return { runId, created: false, state }
   }
 
   async function createRun(options: StartRunOptions): Promise<StartRunResult> {
@@ -164,4 +207,20 @@ export function createEngine(deps: EngineDeps) {
   }
 
   return { startRun, cancelRun, retryRun, withRun, compiledFor, invalidateCompiled, deps }
+}
+
+function isConflict(error: unknown, code: AppendConflict['code']): error is AppendConflict {
+  return error instanceof Error && (error as Partial<AppendConflict>).code === code
+}
+
+/** JSON with object keys sorted, so two equal inputs compare equal whatever their key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
 }

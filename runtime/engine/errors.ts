@@ -26,6 +26,8 @@ export type EngineErrorCode =
   | 'REQUEST_ANSWERED'
   | 'REQUEST_CLOSED'
   | 'ANSWER_INVALID'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'RUN_BUSY'
 
 const STATUS: Record<EngineErrorCode, number> = {
   FLOW_NOT_FOUND: 404,
@@ -51,6 +53,8 @@ const STATUS: Record<EngineErrorCode, number> = {
   REQUEST_ANSWERED: 409,
   REQUEST_CLOSED: 410,
   ANSWER_INVALID: 422,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  RUN_BUSY: 503,
 }
 
 export class EngineError extends Error {

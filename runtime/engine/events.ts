@@ -185,6 +185,8 @@ export interface MessageFailed extends Base {
   error: string
   attempt: number
   final: boolean
+  /** When to try again (absent when `final`): the retry schedule lives in the log, so it survives restarts. */
+  retryAt?: string
 }
 
 export interface TimerScheduled extends Base {

@@ -28,7 +28,7 @@ export type DecisionResult =
   | { status: 'pending'; task: TaskState; run: RunState; approvals: number; required: number }
 
 export async function decideTask(engine: Engine, taskId: string, input: DecisionInput): Promise<DecisionResult> {
-  const runId = engine.deps.store.runs.runIdForTask(taskId)
+  const runId = await engine.deps.store.runs.runIdForTask(taskId)
   if (!runId) throw new EngineError('TASK_NOT_FOUND', `task '${taskId}' does not exist`)
   return engine.withRun(runId, async (step) => {
     const { tx } = step

@@ -68,6 +68,8 @@ export interface TimerState {
 export interface DeliveryState {
   pending: string[]
   attempts: Record<string, number>
+  /** Per channel, not before when the next attempt may go (from the last failure). */
+  retryAt?: Record<string, string>
 }
 
 export interface WaitState {
@@ -303,7 +305,10 @@ const AFFECTS_STATUS = new Set(['node.entered', 'node.completed', 'node.waiting'
 function settleDelivery(state: RunState, event: Extract<RunEvent, { type: 'message.delivered' | 'message.failed' }>): void {
   const delivery = state.deliveries?.[event.messageId]
   if (!delivery) return
-  if (event.type === 'message.failed') delivery.attempts[event.channel] = event.attempt
+  if (event.type === 'message.failed') {
+    delivery.attempts[event.channel] = event.attempt
+    if (event.retryAt) (delivery.retryAt ??= {})[event.channel] = event.retryAt
+  }
   if (event.type === 'message.delivered' || event.final) delivery.pending = delivery.pending.filter((c) => c !== event.channel)
   if (delivery.pending.length === 0) delete state.deliveries[event.messageId]
 }

@@ -1,16 +1,33 @@
 /**
- * The storage port. The engine talks only to this interface; `runtime/store/`
- * has an in-memory implementation (tests) and a lowdb one (the default).
+ * The storage port. The engine, the HTTP routes, the scheduler, the
+ * dispatcher, auth and learning talk only to this interface; `runtime/store/`
+ * implements it three times: memory (tests), lowdb (a data folder, one
+ * process) and PostgreSQL (any number of processes on one database). One
+ * contract suite (`test/runtime/store/store-contract.test.ts`) runs against
+ * all three. Every method is async: a lookup may cross the network.
  *
  * Contract every implementation keeps:
  * - `appendRun` is atomic and durable: when its promise resolves, the events
- *   and the outbox messages of that call survive a crash (fsync), all or none.
- * - Appends to one run are serialised by the engine; `appendRun` still checks
- *   that `events[0].seq` follows the stored log and rejects a gap or overlap.
+ *   and the outbox messages of that call survive a crash, all or none.
+ * - Optimistic per run: `appendRun` commits only if `events[0].seq` follows
+ *   the stored log (the run is still at the seq the caller read); otherwise
+ *   it rejects with `code: 'SEQ_CONFLICT'` and stores nothing, and the engine
+ *   reloads the run and applies its step again. Nothing is locked between
+ *   reading a run and appending to it.
+ * - Starts are unique by (flow, idempotency key): the first append of a run
+ *   whose `run.started` carries a key another run of the flow already has
+ *   rejects with `code: 'IDEMPOTENCY_CONFLICT'` (and `runId`: the other run).
  * - `appendRun` takes ownership of the event and message objects it is given:
  *   the caller never changes them afterwards, so the store need not copy them.
  *   What the store hands out (states, events, tasks) is the caller's to change.
- * - Query methods read derived indexes; they are rebuilt from the logs.
+ * - Query methods read projections (inbox, run list, timers, deliveries)
+ *   kept current with each append, in the same transaction where there is one.
+ * - Timers and deliveries are handed out by claiming them with a lease: a
+ *   claimed item is not handed out again, to anyone, until its lease ends
+ *   (so a process that died loses its claims after `leaseMs`). A lease only
+ *   saves work: firing a timer or recording a delivery is an append, and the
+ *   seq check makes it happen once. PostgreSQL judges "due" and leases by the
+ *   database's clock and ignores `now`; memory and lowdb use `now`.
  */
 import type { Flow } from '../../node-types/flow/schema.js'
 import type { RunEvent, RunStatus } from './events.js'
@@ -81,19 +98,37 @@ export interface OutboxQuery {
   limit?: number
 }
 
-/** An outbox message that some channel has yet to deliver. */
+/** An outbox message that one channel has yet to deliver. */
 export interface PendingDelivery {
   runId: string
   messageId: string
-  channels: string[]
-  /** Failed attempts so far, per channel. */
-  attempts: Record<string, number>
+  channel: string
+  /** Failed attempts so far on this channel. */
+  attempts: number
+  /** Not to be tried before this time (set by the last failure's retry schedule). */
+  retryAt?: string
 }
 
 export interface DueTimer {
   runId: string
   timerId: string
   fireAt: string
+}
+
+/** What a scheduler or dispatcher claims: due items, each leased to the caller for `leaseMs`. */
+export interface ClaimQuery {
+  /** The caller's time (memory, lowdb); PostgreSQL uses its own clock. */
+  now: string
+  limit: number
+  /** How long the items are the caller's. 0: only look — list due items, leased or not, and lease nothing (tests, one-off commands). */
+  leaseMs: number
+}
+
+/** Why an append was refused; the engine matches `code`. */
+export interface AppendConflict extends Error {
+  code: 'SEQ_CONFLICT' | 'IDEMPOTENCY_CONFLICT'
+  /** IDEMPOTENCY_CONFLICT: the run that already has the key. */
+  runId?: string
 }
 
 export interface RunStore {
@@ -107,18 +142,23 @@ export interface RunStore {
   getRun(runId: string): Promise<RunState | undefined>
   getEvents(runId: string, afterSeq?: number): Promise<RunEvent[] | undefined>
   listRuns(query: RunQuery): Promise<RunSummary[]>
-  countRuns(): number
-  runIdForIdempotencyKey(flowId: string, key: string): string | undefined
-  runIdForTask(taskId: string): string | undefined
+  countRuns(): Promise<number>
+  runIdForIdempotencyKey(flowId: string, key: string): Promise<string | undefined>
+  runIdForTask(taskId: string): Promise<string | undefined>
   queryTasks(query: TaskQuery): Promise<{ items: TaskState[]; total: number }>
   requestByTokenHash(tokenHash: string): Promise<RequestState | undefined>
-  dueTimers(now: string, limit: number): DueTimer[]
-  /** Soonest pending timer, so a scheduler knows when to wake. */
-  nextTimerAt(): string | undefined
+  /** Pending timers of live runs that are due and not leased, soonest first; each is leased to the caller. */
+  claimDueTimers(query: ClaimQuery): Promise<DueTimer[]>
+  /** When a scheduler should look again: the soonest pending timer's time (or its lease's end, if later). */
+  nextTimerAt(): Promise<string | undefined>
   /** The newest `limit` messages matching the query, oldest first. */
   listOutbox(query: OutboxQuery): Promise<OutboxMessage[]>
-  /** Messages a channel still owes a delivery, oldest first (a dispatcher's work list, rebuilt at open). */
-  pendingDeliveries(limit: number): PendingDelivery[]
+  /** Deliveries due (past their `retryAt`) and not leased, oldest message first; each is leased to the caller. */
+  claimDeliveries(query: ClaimQuery & { channels: readonly string[] }): Promise<PendingDelivery[]>
+  /** When a dispatcher should look again for deliveries on these channels. */
+  nextDeliveryAt(channels: readonly string[]): Promise<string | undefined>
+  /** Every delivery still owed, oldest first, without claiming (the outbox view, tests). */
+  pendingDeliveries(limit: number): Promise<PendingDelivery[]>
 }
 
 export interface FlowSummary {

@@ -65,7 +65,7 @@ async function onOpenTask(
   actor: TaskActor,
   change: (task: TaskState, step: Parameters<Parameters<Engine['withRun']>[1]>[0]) => void,
 ): Promise<TaskState> {
-  const runId = engine.deps.store.runs.runIdForTask(taskId)
+  const runId = await engine.deps.store.runs.runIdForTask(taskId)
   if (!runId) throw new EngineError('TASK_NOT_FOUND', `task '${taskId}' does not exist`)
   return engine.withRun(runId, async (step) => {
     const task = step.tx.state.tasks[taskId]

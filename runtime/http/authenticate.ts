@@ -36,7 +36,7 @@ async function identify(auth: Auth, req: Request, isPublic: boolean): Promise<Pr
   const header = req.get('authorization')
   if (header) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
-    const found = match ? auth.fromKey(match[1], req.get('x-inloop-user')?.trim() || undefined) : undefined
+    const found = match ? await auth.fromKey(match[1], req.get('x-inloop-user')?.trim() || undefined) : undefined
     if (found === 'cannot-act-for') {
       throw new HttpError(403, 'CANNOT_ACT_FOR', 'only an admin API key may act for a person (X-Inloop-User), and only for an active user')
     }

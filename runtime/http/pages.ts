@@ -36,7 +36,7 @@ export function pageRoutes(auth: Auth, dir: string | undefined): Router {
       try {
         const token = readCookie(req, SESSION_COOKIE)
         const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '')?.[1]
-        const signedIn = (token !== undefined && (await auth.fromSession(token)) !== undefined) || (bearer !== undefined && auth.keys.resolve(bearer) !== undefined)
+        const signedIn = (token !== undefined && (await auth.fromSession(token)) !== undefined) || (bearer !== undefined && (await auth.keys.resolve(bearer)) !== undefined)
         if (!signedIn && login) {
           res.redirect(302, `/login?next=${encodeURIComponent(req.originalUrl)}`)
           return

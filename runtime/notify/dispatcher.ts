@@ -1,9 +1,12 @@
 /**
  * Delivers outbox messages to their channels after the commit that queued
- * them. Its work list is the store's `pendingDeliveries` — derived from the
- * run logs, so it survives a restart. Each outcome is written to the run's
- * log (`message.delivered`, `message.failed` with the attempt number), the
- * last failure with `final: true` after `maxAttempts`.
+ * them. It claims its work from the store (`claimDeliveries`: a lease, so
+ * that of several processes one delivers each message, and one that died
+ * loses its claims when they run out). Each outcome is written to the run's
+ * log (`message.delivered`, `message.failed` with the attempt number and
+ * when to retry), the last failure with `final: true` after `maxAttempts`;
+ * the work list and the retry schedule are thus in the store and survive
+ * restarts.
  *
  * At least once: a delivery that succeeded just before a crash, before its
  * `message.delivered` was committed, is delivered again after the restart.
@@ -33,41 +36,29 @@ export interface Dispatcher {
 }
 
 const BATCH = 100
+/** A claimed delivery is this process's for so long (a slow SMTP server included); then anyone may retry it. */
+export const DELIVERY_LEASE_MS = 60_000
+/** Look for deliveries at least this often: other processes queue messages too. */
+const MAX_SLEEP_MS = 10_000
 
 export function startDispatcher(engine: Engine, channels: readonly NotifyChannel[], options: { log: Logger; publicUrl?: string; retry?: RetryPolicy }): Dispatcher {
   const { store, clock } = engine.deps
   const retry = options.retry ?? DEFAULT_RETRY
   const byName = new Map(channels.map((c) => [c.name, c]))
-  /** When a channel may try a message again (in memory: after a restart, the next try is at once). */
-  const notBefore = new Map<string, number>()
-  const warnedMissing = new Set<string>()
+  const names = [...byName.keys()]
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> | undefined
   let again = false
   let stopped = false
 
   async function pass(): Promise<void> {
-    const now = clock.now().getTime()
-    const work = store.runs.pendingDeliveries(BATCH * 10)
-    const due: { item: PendingDelivery; channel: NotifyChannel }[] = []
-    for (const item of work) {
-      for (const name of item.channels) {
-        const channel = byName.get(name)
-        if (!channel) {
-          if (!warnedMissing.has(name)) options.log.warn(`messages wait for the channel '${name}', which is not configured; they are delivered once it is`)
-          warnedMissing.add(name)
-          continue
-        }
-        if ((notBefore.get(`${item.messageId}\u0000${name}`) ?? 0) <= now) due.push({ item, channel })
-      }
-      if (due.length >= BATCH) break
-    }
-    await Promise.all(due.map(({ item, channel }) => deliverOne(item, channel)))
-    if (due.length >= BATCH) return pass()
+    const now = clock.now().toISOString()
+    const claimed = await store.runs.claimDeliveries({ now, limit: BATCH, leaseMs: DELIVERY_LEASE_MS, channels: names })
+    await Promise.all(claimed.map((item) => deliverOne(item, byName.get(item.channel)!)))
+    if (claimed.length >= BATCH && !stopped) return pass()
   }
 
   async function deliverOne(item: PendingDelivery, channel: NotifyChannel): Promise<void> {
-    const key = `${item.messageId}\u0000${channel.name}`
     try {
       const [message] = (await store.runs.listOutbox({ runId: item.runId, limit: 10_000 })).filter((m) => m.id === item.messageId)
       const run = await store.runs.getRun(item.runId)
@@ -82,41 +73,40 @@ export function startDispatcher(engine: Engine, channels: readonly NotifyChannel
       }
       await record(item, channel.name, outcome)
     } catch (error) {
-      // Recording failed (or the run cannot be read): try again later, the delivery may repeat.
+      // Recording failed (or the run cannot be read): the claim runs out and the delivery is tried again, perhaps twice.
       options.log.error('could not deliver or record a message', { messageId: item.messageId, channel: channel.name, error: String(error) })
-      notBefore.set(key, clock.now().getTime() + retry.maxDelayMs)
     }
   }
 
   async function record(item: PendingDelivery, channel: string, outcome: { detail?: string } | Error): Promise<void> {
-    const key = `${item.messageId}\u0000${channel}`
     await engine.withRun(item.runId, async ({ tx }) => {
-      const pending = tx.state.deliveries[item.messageId]?.pending.includes(channel)
-      if (!pending) {
-        notBefore.delete(key)
-        return
-      }
+      const delivery = tx.state.deliveries[item.messageId]
+      if (!delivery?.pending.includes(channel)) return
       if (!(outcome instanceof Error)) {
-        notBefore.delete(key)
         tx.emit({ type: 'message.delivered', messageId: item.messageId, channel, ...(outcome.detail ? { detail: outcome.detail.slice(0, 500) } : {}) })
         return
       }
-      const attempt = (tx.state.deliveries[item.messageId].attempts[channel] ?? 0) + 1
+      const attempt = (delivery.attempts[channel] ?? 0) + 1
       const final = attempt >= retry.maxAttempts
-      tx.emit({ type: 'message.failed', messageId: item.messageId, channel, error: outcome.message.slice(0, 500), attempt, final })
       const pause = Math.min(retry.baseDelayMs * 2 ** (attempt - 1), retry.maxDelayMs)
-      if (final) notBefore.delete(key)
-      else notBefore.set(key, clock.now().getTime() + pause)
+      // The next try's time goes into the log: a restart, or another process, keeps the schedule.
+      const retryAt = final ? undefined : new Date(clock.now().getTime() + pause).toISOString()
+      tx.emit({ type: 'message.failed', messageId: item.messageId, channel, error: outcome.message.slice(0, 500), attempt, final, ...(retryAt ? { retryAt } : {}) })
       options.log.warn(final ? 'gave up delivering a message' : 'delivering a message failed; will retry', { messageId: item.messageId, channel, attempt, error: outcome.message })
     })
   }
 
-  function schedule(): void {
+  async function schedule(): Promise<void> {
+    let wait = MAX_SLEEP_MS
+    try {
+      const next = await store.runs.nextDeliveryAt(names)
+      if (next !== undefined) wait = Date.parse(next) - clock.now().getTime()
+    } catch (error) {
+      options.log.error('the message dispatcher could not read its next delivery', { error: String(error) })
+    }
     if (stopped) return
     clearTimeout(timer)
-    const waits = [...notBefore.values()]
-    const next = waits.length > 0 ? Math.max(0, Math.min(...waits) - clock.now().getTime()) : 60_000
-    timer = setTimeout(tick, Math.min(next, 60_000))
+    timer = setTimeout(tick, Math.min(Math.max(wait, 0), MAX_SLEEP_MS))
     timer.unref()
   }
 
@@ -129,12 +119,13 @@ export function startDispatcher(engine: Engine, channels: readonly NotifyChannel
     }
     running = pass()
       .catch((error) => options.log.error('the message dispatcher failed a pass', { error: String(error) }))
+      .then(() => (again || stopped ? undefined : schedule()))
       .finally(() => {
         running = undefined
         if (again) {
           again = false
           void tick()
-        } else schedule()
+        }
       })
     return running
   }
@@ -143,8 +134,9 @@ export function startDispatcher(engine: Engine, channels: readonly NotifyChannel
   return {
     poke: () => void tick(),
     async drain() {
-      do await tick()
-      while (running)
+      // Let a pass under way (and any it asked for) finish, then make one that sees everything committed so far.
+      while (running) await running
+      await tick()
     },
     async stop() {
       stopped = true

@@ -21,7 +21,7 @@ import { createWebhookChannel } from './webhook-channel.js'
 export interface NotifierOptions {
   log: Logger
   /** E-mail addresses of a reviewer group's active members (for reminders to `role:<group>`). */
-  groupEmails: (group: string) => string[]
+  groupEmails: (group: string) => Promise<string[]>
   publicUrl?: string
   /** Channels to use instead of those the config names (tests). */
   channels?: NotifyChannel[]

@@ -23,17 +23,17 @@ export interface SmtpConfig {
 
 const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/
 
-export function createSmtpChannel(config: SmtpConfig, groupEmails: (group: string) => string[]): NotifyChannel {
+export function createSmtpChannel(config: SmtpConfig, groupEmails: (group: string) => Promise<string[]>): NotifyChannel {
   const transport = nodemailer.createTransport(config.url)
   const layoutOf = (purpose: keyof Layouts): Layout => ({ ...DEFAULT_LAYOUTS[purpose], ...config.layouts?.[purpose] })
 
-  const recipients = (to: string): string[] => (to.startsWith('role:') ? groupEmails(to.slice('role:'.length)) : EMAIL.test(to) ? [to] : [])
+  const recipients = async (to: string): Promise<string[]> => (to.startsWith('role:') ? groupEmails(to.slice('role:'.length)) : EMAIL.test(to) ? [to] : [])
 
   return {
     name: 'smtp',
     accepts: (message: OutboxMessage) => EMAIL.test(message.to) || message.to.startsWith('role:'),
     async deliver({ message, link, run }: Delivery) {
-      const to = recipients(message.to)
+      const to = await recipients(message.to)
       if (to.length === 0) return { detail: `no e-mail address for ${message.to}; nothing sent` }
       const layout = layoutOf(message.purpose)
       const data = { message, link, run, action: config.actionLabel ?? 'Open and answer' }

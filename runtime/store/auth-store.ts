@@ -42,10 +42,14 @@ export interface ApiKeyRecord {
   createdBy: string
 }
 
-/** One collection, all in memory, written through on every change. */
+/**
+ * One collection of records by key. Reads are async: in the PostgreSQL store
+ * they go to the database every time, so a session revoked by one process is
+ * refused by every other at once.
+ */
 export interface RecordCollection<T> {
-  all(): T[]
-  get(key: string): T | undefined
+  all(): Promise<T[]>
+  get(key: string): Promise<T | undefined>
   put(record: T): Promise<void>
   delete(key: string): Promise<boolean>
 }
@@ -62,7 +66,7 @@ export interface RecordPersistence<T> {
   remove(key: string): Promise<void>
 }
 
-/** A write-through collection over `initial` records; writes to one collection run one at a time. */
+/** A write-through collection held in memory over `initial` records (memory and lowdb); writes run one at a time. */
 export function recordCollection<T>(keyOf: (record: T) => string, initial: T[], persistence?: RecordPersistence<T>): RecordCollection<T> {
   const records = new Map(initial.map((r) => [keyOf(r), r]))
   let queue: Promise<unknown> = Promise.resolve()
@@ -72,8 +76,8 @@ export function recordCollection<T>(keyOf: (record: T) => string, initial: T[], 
     return run
   }
   return {
-    all: () => [...records.values()].map((r) => structuredClone(r)),
-    get: (key) => {
+    all: async () => [...records.values()].map((r) => structuredClone(r)),
+    get: async (key) => {
       const r = records.get(key)
       return r && structuredClone(r)
     },

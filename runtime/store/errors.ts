@@ -6,6 +6,7 @@
 
 export type StoreErrorCode =
   | 'SEQ_CONFLICT'
+  | 'IDEMPOTENCY_CONFLICT'
   | 'BAD_APPEND'
   | 'BAD_ID'
   | 'RUN_NOT_FOUND'

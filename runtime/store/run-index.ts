@@ -5,7 +5,7 @@
  * timers by fire time and the outbox order. It is fed a RunState after each
  * durable append and keeps summaries and task/request copies, never whole logs.
  */
-import type { DueTimer, OutboxMessage, OutboxQuery, PendingDelivery, RunQuery, RunSummary, TaskQuery } from '../engine/store.js'
+import type { ClaimQuery, DueTimer, OutboxMessage, OutboxQuery, PendingDelivery, RunQuery, RunSummary, TaskQuery } from '../engine/store.js'
 import type { RequestState, RunState, TaskState } from '../engine/state.js'
 import { SortedList } from './sorted-list.js'
 import { TaskIndex } from './task-index.js'
@@ -41,6 +41,8 @@ export class RunIndex {
   private outbox = new SortedList<OutboxRef>()
   private deliveries = new SortedList<PendingDelivery>()
   private tasks = new TaskIndex()
+  /** Timer and delivery keys claimed, and until when (one process: a Map is the whole truth). */
+  private leases = new Map<string, string>()
 
   get size(): number {
     return this.runs.size
@@ -122,20 +124,27 @@ export class RunIndex {
     return this.requests.get(tokenHash)
   }
 
-  /** Pending timers of live runs with `fireAt <= now`, soonest first. */
-  dueTimers(now: string, limit: number): DueTimer[] {
+  /** Pending timers of live runs with `fireAt <= now` and no running lease, soonest first; leases them. */
+  claimDueTimers(q: ClaimQuery): DueTimer[] {
     const out: DueTimer[] = []
-    for (const { value } of this.timers.ascending()) {
-      if (out.length >= limit || value.fireAt > now) break
+    for (const { key, value } of this.timers.ascending()) {
+      if (out.length >= q.limit || value.fireAt > q.now) break
+      if (!this.lease(key, q)) continue
       out.push({ ...value })
     }
     return out
   }
 
+  /** The soonest time a pending timer may be claimed: its fire time, or its lease's end if later. */
   nextTimerAt(): string | undefined {
-    return this.timers.first()?.fireAt
+    let next: string | undefined
+    for (const { key, value } of this.timers.ascending()) {
+      if (next !== undefined && value.fireAt >= next) break
+      const free = later(value.fireAt, this.leases.get(key))
+      if (next === undefined || free < next) next = free
+    }
+    return next
   }
-
   /** The newest `limit` outbox entries matching the query, oldest first. */
   recentOutbox(limit: number, q: Omit<OutboxQuery, 'limit'> = {}): OutboxRef[] {
     const out: OutboxRef[] = []
@@ -152,19 +161,55 @@ export class RunIndex {
     return out.reverse()
   }
 
-  /** Messages some channel still owes a delivery, oldest first. */
+  /** Deliveries some channel still owes, oldest first. */
   pendingDeliveries(limit: number): PendingDelivery[] {
     const out: PendingDelivery[] = []
     for (const { value } of this.deliveries.ascending()) {
       if (out.length >= limit) break
-      out.push({ ...value, channels: [...value.channels], attempts: { ...value.attempts } })
+      out.push({ ...value })
     }
     return out
   }
 
+  /** Deliveries on `channels` past their retry time and not leased, oldest first; leases them. */
+  claimDeliveries(q: ClaimQuery & { channels: readonly string[] }): PendingDelivery[] {
+    const out: PendingDelivery[] = []
+    const channels = new Set(q.channels)
+    for (const { key, value } of this.deliveries.ascending()) {
+      if (out.length >= q.limit) break
+      if (!channels.has(value.channel) || (value.retryAt !== undefined && value.retryAt > q.now)) continue
+      if (this.lease(key, q)) out.push({ ...value })
+    }
+    return out
+  }
+
+  /** The soonest time a delivery on `channels` may be claimed. */
+  nextDeliveryAt(channels: readonly string[]): string | undefined {
+    const wanted = new Set(channels)
+    let next: string | undefined
+    for (const { key, value } of this.deliveries.ascending()) {
+      if (!wanted.has(value.channel)) continue
+      const free = later(value.retryAt ?? '', this.leases.get(key))
+      if (next === undefined || free < next) next = free
+    }
+    return next
+  }
+
+  /** Take the lease on `key` unless someone holds it past `now`. */
+  private lease(key: string, q: ClaimQuery): boolean {
+    if (q.leaseMs <= 0) return true
+    const until = this.leases.get(key)
+    if (until !== undefined && until > q.now) return false
+    this.leases.set(key, new Date(Date.parse(q.now) + q.leaseMs).toISOString())
+    return true
+  }
+
   /** Timers fire only while the run is live; a finished run's leftovers are not due. */
   private putTimers(entry: RunEntry, state: RunState): void {
-    for (const key of entry.timerKeys) this.timers.delete(key)
+    for (const key of entry.timerKeys) {
+      this.timers.delete(key)
+      this.leases.delete(key)
+    }
     entry.timerKeys = []
     if (TERMINAL.has(state.status)) return
     for (const timer of Object.values(state.timers)) {
@@ -176,14 +221,29 @@ export class RunIndex {
   }
 
   private putDeliveries(entry: RunEntry, state: RunState): void {
-    for (const key of entry.deliveryKeys) this.deliveries.delete(key)
-    entry.deliveryKeys = []
-    for (const [messageId, d] of Object.entries(state.deliveries ?? {})) {
-      // Message ids sort by creation time, so the work list is oldest first.
-      const key = `${messageId}\u0000${state.id}`
-      this.deliveries.insert(key, { runId: state.id, messageId, channels: [...d.pending], attempts: { ...d.attempts } })
-      entry.deliveryKeys.push(key)
+    const attempts = new Map<string, number>()
+    for (const key of entry.deliveryKeys) {
+      const old = this.deliveries.get(key)
+      if (old) attempts.set(key, old.attempts)
+      this.deliveries.delete(key)
     }
+    const next: string[] = []
+    for (const [messageId, d] of Object.entries(state.deliveries ?? {})) {
+      for (const channel of d.pending) {
+        // Message ids sort by creation time, so the work list is oldest first.
+        const key = `${messageId}\u0000${channel}\u0000${state.id}`
+        const retryAt = d.retryAt?.[channel]
+        const tried = d.attempts[channel] ?? 0
+        this.deliveries.insert(key, { runId: state.id, messageId, channel, attempts: tried, ...(retryAt ? { retryAt } : {}) })
+        // A recorded attempt ends the claim that made it; the retry schedule decides the next one.
+        if (attempts.get(key) !== tried) this.leases.delete(key)
+        attempts.delete(key)
+        next.push(key)
+      }
+    }
+    // Settled deliveries: their claims end with them.
+    for (const key of attempts.keys()) this.leases.delete(key)
+    entry.deliveryKeys = next
   }
 
   private listRun(entry: RunEntry): void {
@@ -198,6 +258,10 @@ export class RunIndex {
     this.byFlow.get(flowId)?.delete(id)
     this.byStatus.get(status)?.delete(id)
   }
+}
+
+function later(a: string, b: string | undefined): string {
+  return b !== undefined && b > a ? b : a
 }
 
 function listFor(map: Map<string, SortedList<RunEntry>>, key: string): SortedList<RunEntry> {

@@ -49,6 +49,8 @@ export function createRunStore(persistence: RunPersistence, index: RunIndex, opt
   const cache = new RunCache(options.cacheLimit)
   /** Last seq including accepted appends that are not durable yet. */
   const pendingSeq = new Map<string, number>()
+  /** Idempotency keys (`flow\0key`) of accepted new runs that are not durable yet, and their run. */
+  const pendingKeys = new Map<string, string>()
   const committer = new GroupCommit<Append>((batch) => flush(batch))
   let closed = false
 
@@ -81,6 +83,7 @@ export function createRunStore(persistence: RunPersistence, index: RunIndex, opt
     } catch (err) {
       for (const p of writes) {
         pendingSeq.delete(p.runId)
+        for (const w of p.accepted) forgetKey(w.item.state)
         for (const w of p.accepted) w.reject(err)
       }
       return
@@ -92,6 +95,7 @@ export function createRunStore(persistence: RunPersistence, index: RunIndex, opt
       const state = given && given.lastSeq === lastSeq ? given : deriveState(p.runId, p.doc.events)
       cache.set(p.runId, { doc: p.doc })
       index.put(state, p.accepted.flatMap((w) => w.item.messages))
+      for (const w of p.accepted) forgetKey(w.item.state)
       if (pendingSeq.get(p.runId) === lastSeq) pendingSeq.delete(p.runId)
       for (const w of p.accepted) w.resolve()
     }
@@ -105,6 +109,7 @@ export function createRunStore(persistence: RunPersistence, index: RunIndex, opt
       (current) => planOn(runId, current, waiters),
       (err) => {
         // An unreadable run fails its own appends, not the rest of the batch.
+        for (const w of waiters) forgetKey(w.item.state)
         for (const w of waiters) w.reject(err)
         pendingSeq.delete(runId)
         return { runId, doc: { runId, events: [], outbox: [] }, accepted: [] }
@@ -118,6 +123,7 @@ export function createRunStore(persistence: RunPersistence, index: RunIndex, opt
     for (const w of waiters) {
       const first = w.item.events[0]?.seq ?? seq + 1
       if (first !== seq + 1) {
+        forgetKey(w.item.state)
         w.reject(seqConflict(runId, first, seq))
         continue
       }
@@ -154,15 +160,32 @@ export function createRunStore(persistence: RunPersistence, index: RunIndex, opt
     if (stored === 0 && events.length === 0) throw new StoreError('RUN_NOT_FOUND', `run ${runId} does not exist; its first append must start it`)
   }
 
+  /** A new run's idempotency key must be free; it is held from here until durable (or refused). */
+  function claimKey(runId: string, state: RunState | undefined, first: number): void {
+    if (first !== 1 || state?.idempotencyKey === undefined) return
+    const key = keyOf(state)!
+    const holder = pendingKeys.get(key) ?? index.runIdForIdempotencyKey(state.flowId, state.idempotencyKey)
+    if (holder !== undefined && holder !== runId) throw idempotencyConflict(state.flowId, state.idempotencyKey, holder)
+    pendingKeys.set(key, runId)
+  }
+
+  function forgetKey(state: RunState | undefined): void {
+    const key = state && keyOf(state)
+    if (key !== undefined && pendingKeys.get(key) === state!.id) pendingKeys.delete(key)
+  }
+
   return {
     async appendRun(runId, events, state, messages = []) {
       checkAppend(runId, events, messages)
+      claimKey(runId, state, events[0]?.seq ?? 0)
       const last = events.at(-1)
       if (last) pendingSeq.set(runId, last.seq)
       // The caller hands the events and messages over (see the port's contract): no copy on the hot path.
       await committer.submit({ runId, events, messages, state })
     },
     async getRun(runId) {
+      // An append to this run is accepted but not yet durable: read after it, so a retry after SEQ_CONFLICT sees it.
+      if (pendingSeq.has(runId)) await committer.idle()
       const run = await load(runId)
       // A fresh state over copied events: the caller may change it freely.
       return run && deriveState(runId, structuredClone(run.doc.events))
@@ -174,9 +197,9 @@ export function createRunStore(persistence: RunPersistence, index: RunIndex, opt
     async listRuns(query: RunQuery): Promise<RunSummary[]> {
       return index.listRuns(query)
     },
-    countRuns: () => index.size,
-    runIdForIdempotencyKey: (flowId, key) => index.runIdForIdempotencyKey(flowId, key),
-    runIdForTask: (taskId) => index.runIdForTask(taskId),
+    countRuns: async () => index.size,
+    runIdForIdempotencyKey: async (flowId, key) => index.runIdForIdempotencyKey(flowId, key),
+    runIdForTask: async (taskId) => index.runIdForTask(taskId),
     async queryTasks(query: TaskQuery): Promise<{ items: TaskState[]; total: number }> {
       const { items, total } = index.queryTasks(query)
       return { items: structuredClone(items), total }
@@ -185,9 +208,11 @@ export function createRunStore(persistence: RunPersistence, index: RunIndex, opt
       const request = index.requestByTokenHash(tokenHash)
       return request && structuredClone(request)
     },
-    dueTimers: (now, limit) => index.dueTimers(now, limit),
-    nextTimerAt: () => index.nextTimerAt(),
-    pendingDeliveries: (limit) => index.pendingDeliveries(limit),
+    claimDueTimers: async (query) => index.claimDueTimers(query),
+    nextTimerAt: async () => index.nextTimerAt(),
+    claimDeliveries: async (query) => index.claimDeliveries(query),
+    nextDeliveryAt: async (channels) => index.nextDeliveryAt(channels),
+    pendingDeliveries: async (limit) => index.pendingDeliveries(limit),
     async listOutbox(query) {
       const limit = query.limit ?? 100
       if (query.runId !== undefined) {
@@ -218,6 +243,14 @@ export function createRunStore(persistence: RunPersistence, index: RunIndex, opt
 
 function lastSeqOf(doc: RunDoc): number {
   return doc.events.at(-1)?.seq ?? 0
+}
+
+function keyOf(state: RunState): string | undefined {
+  return state.idempotencyKey === undefined ? undefined : `${state.flowId}\u0000${state.idempotencyKey}`
+}
+
+function idempotencyConflict(flowId: string, key: string, runId: string): StoreError {
+  return Object.assign(new StoreError('IDEMPOTENCY_CONFLICT', `flow ${flowId} already has run ${runId} for the idempotency key ${JSON.stringify(key)}`), { runId })
 }
 
 function seqConflict(runId: string, first: number, stored: number): StoreError {

@@ -24,6 +24,14 @@ export class SortedList<T> {
     return this.chunks[0]?.[0]?.value
   }
 
+  /** The value under `key`, if any. */
+  get(key: string): T | undefined {
+    if (this.chunks.length === 0) return undefined
+    const chunk = this.chunks[this.chunkFor(key)]
+    const i = lowerBound(chunk, key)
+    return i < chunk.length && chunk[i].key === key ? chunk[i].value : undefined
+  }
+
   /** Insert `value` under `key`; a key already present is replaced. */
   insert(key: string, value: T): void {
     if (this.chunks.length === 0) {

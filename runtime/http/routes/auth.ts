@@ -27,9 +27,9 @@ export function authRoutes(rt: RuntimeContext): Router {
     res.status(204).end()
   })
 
-  router.get('/auth/me', (req, res) => {
+  router.get('/auth/me', async (req, res) => {
     const me = principalOf(req)
-    const record = me.via === 'session' || !me.username.startsWith('key:') ? rt.auth.users.get(me.username) : undefined
+    const record = me.via === 'session' || !me.username.startsWith('key:') ? await rt.auth.users.get(me.username) : undefined
     res.set('cache-control', 'no-store').json({
       user: record ? publicUser(record) : { username: me.username, name: me.name, roles: me.roles, groups: me.groups },
       via: me.via,

@@ -6,6 +6,7 @@
 import { Router, type Request } from 'express'
 import { z } from 'zod'
 import { hasRole, inGroup, NAME_PATTERN, type Principal } from '../../auth/roles.js'
+import type { PublicUser } from '../../auth/users.js'
 import { claimTask, reassignTask, releaseTask } from '../../engine/task-ops.js'
 import type { RunState, TaskState } from '../../engine/state.js'
 import { HttpError } from '../errors.js'
@@ -41,9 +42,11 @@ export function taskActionRoutes(rt: RuntimeContext): Router {
   router.post('/tasks/:id/reassign', async (req, res) => {
     const { me, by, guard } = actor(req)
     const body = reassignBody.parse(req.body ?? {})
+    // Read people before the step: the check runs inside it, which must not wait on the store.
+    const people = await rt.auth.users.list()
     const check = (task: TaskState, run: RunState) => {
       guard(task, run)
-      checkTarget(rt, me, body.group ?? task.role, body.assignee)
+      checkTarget(people, me, body.group ?? task.role, body.assignee)
     }
     res.json({ task: await reassignTask(rt.engine, req.params.id, { by, guard: check, role: body.group, assignee: body.assignee, reason: body.reason }) })
   })
@@ -52,10 +55,10 @@ export function taskActionRoutes(rt: RuntimeContext): Router {
 }
 
 /** A task goes only where someone can work it: a group with an active reviewer, a person in that group. */
-function checkTarget(rt: RuntimeContext, me: Principal, group: string, assignee: string | undefined): void {
-  const reviewers = rt.auth.users.list().filter((u) => !u.disabled && u.roles.includes('reviewer') && u.groups.includes(group))
+function checkTarget(people: PublicUser[], me: Principal, group: string, assignee: string | undefined): void {
+  const reviewers = people.filter((u) => !u.disabled && u.roles.includes('reviewer') && u.groups.includes(group))
   if (assignee !== undefined) {
-    const user = rt.auth.users.get(assignee)
+    const user = people.find((u) => u.username === assignee)
     const canWork = user && !user.disabled && (user.roles.includes('admin') || (user.roles.includes('reviewer') && user.groups.includes(group)))
     if (!canWork) throw new HttpError(422, 'ASSIGNEE_INVALID', `${assignee} is not an active reviewer in the group '${group}'`)
     return

@@ -53,7 +53,7 @@ export function taskRoutes(rt: RuntimeContext): Router {
   })
 
   router.get('/tasks/:id', async (req, res) => {
-    const runId = rt.store.runs.runIdForTask(req.params.id)
+    const runId = await rt.store.runs.runIdForTask(req.params.id)
     const state = runId ? await rt.store.runs.getRun(runId) : undefined
     const task = state?.tasks[req.params.id]
     if (!state || !task) throw notFound(`task '${req.params.id}'`)
@@ -65,7 +65,7 @@ export function taskRoutes(rt: RuntimeContext): Router {
   router.post('/tasks/:id/decision', async (req, res) => {
     const body = decisionBody.parse(req.body)
     const me = principalOf(req)
-    const runId = rt.store.runs.runIdForTask(req.params.id)
+    const runId = await rt.store.runs.runIdForTask(req.params.id)
     const by = deciderOf(req, me, runId ? await rt.store.runs.getRun(runId) : undefined)
     const guard = (task: Parameters<typeof assertCanWork>[1], run: Parameters<typeof assertCanWork>[2]) => assertCanWork(me, task, run)
     const result = await decideTask(rt.engine, req.params.id, { ...body, data: body.data as never, by, guard })

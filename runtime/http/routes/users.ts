@@ -31,8 +31,8 @@ export function userRoutes(rt: RuntimeContext): Router {
   const router = Router()
   const { users, keys } = rt.auth
 
-  router.get('/users', (_req, res) => {
-    res.json(users.list())
+  router.get('/users', async (_req, res) => {
+    res.json(await users.list())
   })
 
   /** A generated password is returned once, for the admin to pass on. */
@@ -52,17 +52,17 @@ export function userRoutes(rt: RuntimeContext): Router {
     res.status(204).end()
   })
 
-  router.get('/groups', (_req, res) => {
+  router.get('/groups', async (_req, res) => {
     const byGroup = new Map<string, { username: string; name: string }[]>()
-    for (const u of users.list()) {
+    for (const u of await users.list()) {
       if (u.disabled || !u.roles.includes('reviewer')) continue
       for (const g of u.groups) byGroup.set(g, [...(byGroup.get(g) ?? []), { username: u.username, name: u.name }])
     }
     res.json([...byGroup].sort(([a], [b]) => a.localeCompare(b)).map(([group, members]) => ({ name: group, members })))
   })
 
-  router.get('/keys', (_req, res) => {
-    res.json(keys.list())
+  router.get('/keys', async (_req, res) => {
+    res.json(await keys.list())
   })
 
   /** The key itself is in this answer only; the store keeps its hash. */

@@ -14,17 +14,17 @@ export function createTestEngine(start = '2026-01-05T09:00:00.000Z') {
   let now = new Date(start)
   const store = createMemoryStore()
   const committed: RunEvent[] = []
-  const { engine } = composeEngine({
-    store,
-    secret: randomBytes(32),
-    log: createLogger('silent'),
-    clock: { now: () => new Date(now) },
-    onCommit: (_state, events) => committed.push(...events),
-  })
+  const secret = randomBytes(32)
+  const clock = { now: () => new Date(now) }
+  const { engine } = composeEngine({ store, secret, log: createLogger('silent'), clock, onCommit: (_state, events) => committed.push(...events) })
   return {
     engine,
     store,
     committed,
+    /** Another engine on the same store, as a second process would have: nothing shared but the store. */
+    secondEngine() {
+      return composeEngine({ store, secret, log: createLogger('silent'), clock, onCommit: (_state, events) => committed.push(...events) }).engine
+    },
     advanceClock(ms: number) {
       now = new Date(now.getTime() + ms)
     },

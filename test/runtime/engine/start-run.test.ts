@@ -52,16 +52,42 @@ describe('starting a run', () => {
       code: 'INPUT_INVALID',
       message: expect.stringContaining('input.amount'),
     })
-    expect(t.store.runs.countRuns()).toBe(0)
+    expect(await t.store.runs.countRuns()).toBe(0)
   })
 
-  it('returns the first run when the same idempotency key is used twice', async () => {
+  it('returns the first run when the same idempotency key comes again with the same input', async () => {
     const t = createTestEngine()
     await t.publish(ruleFlow)
     const first = await t.engine.startRun({ flowId: 'route', input: { amount: 1 }, idempotencyKey: 'order-7' })
-    const second = await t.engine.startRun({ flowId: 'route', input: { amount: 999 }, idempotencyKey: 'order-7' })
+    const second = await t.engine.startRun({ flowId: 'route', input: { amount: 1 }, idempotencyKey: 'order-7' })
     expect(second).toMatchObject({ runId: first.runId, created: false })
-    expect(t.store.runs.countRuns()).toBe(1)
+    expect(await t.store.runs.countRuns()).toBe(1)
+  })
+
+  it('refuses the same idempotency key with a different input, naming the first run', async () => {
+    const t = createTestEngine()
+    await t.publish(ruleFlow)
+    const first = await t.engine.startRun({ flowId: 'route', input: { amount: 1 }, idempotencyKey: 'order-7' })
+    await expect(t.engine.startRun({ flowId: 'route', input: { amount: 999 }, idempotencyKey: 'order-7' })).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      status: 409,
+      details: { runId: first.runId },
+    })
+    expect(await t.store.runs.countRuns()).toBe(1)
+  })
+
+  it('answers a start that lost the race for its key in another engine with the winner', async () => {
+    const t = createTestEngine()
+    await t.publish(ruleFlow)
+    // A second engine on the same store stands for a second process: no lock is shared, only the store.
+    const other = t.secondEngine()
+    const [a, b] = await Promise.all([
+      t.engine.startRun({ flowId: 'route', input: { amount: 1 }, idempotencyKey: 'k' }),
+      other.startRun({ flowId: 'route', input: { amount: 1 }, idempotencyKey: 'k' }),
+    ])
+    expect(a.runId).toBe(b.runId)
+    expect([a.created, b.created].sort()).toEqual([false, true])
+    expect(await t.store.runs.countRuns()).toBe(1)
   })
 
   it('creates one run when two starts with one idempotency key race', async () => {
@@ -72,7 +98,7 @@ describe('starting a run', () => {
       t.engine.startRun({ flowId: 'route', input: { amount: 1 }, idempotencyKey: 'k' }),
     ])
     expect(a.runId).toBe(b.runId)
-    expect(t.store.runs.countRuns()).toBe(1)
+    expect(await t.store.runs.countRuns()).toBe(1)
   })
 
   it('says a flow with no published version must be published first', async () => {

@@ -12,7 +12,7 @@ describe('wait node', () => {
     )
     const { runId, state } = await t.engine.startRun({ flowId: 'sleep', input: {} })
     expect(Object.values(state.timers)[0].fireAt).toBe('2026-02-04T09:00:00.000Z')
-    expect(t.store.runs.nextTimerAt()).toBe('2026-02-04T09:00:00.000Z')
+    expect(await t.store.runs.nextTimerAt()).toBe('2026-02-04T09:00:00.000Z')
     t.advanceClock(29 * DAY)
     expect(await fireDueTimers(t.engine)).toBe(0)
     t.advanceClock(1 * DAY)

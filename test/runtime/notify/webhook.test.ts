@@ -37,9 +37,9 @@ async function startReceiver(statuses: number[] = []): Promise<{ url: string; hi
 
 const config = (url: string, maxAttempts = 3) => parseNotifyConfig({ webhook: { url, secret: SECRET }, retry: { maxAttempts, baseDelayMs: 10, maxDelayMs: 20 } })
 
-async function settle(t: { server: RunningServer }, until: () => boolean, ms = 3_000): Promise<void> {
+async function settle(t: { server: RunningServer }, until: () => boolean | Promise<boolean>, ms = 3_000): Promise<void> {
   const deadline = Date.now() + ms
-  while (!until()) {
+  while (!(await until())) {
     if (Date.now() > deadline) throw new Error('the webhook did not settle in time')
     await t.server.notifier.drain()
     await new Promise((r) => setTimeout(r, 15))
@@ -91,10 +91,10 @@ describe('the webhook channel', () => {
     receiver.statuses.push(500, 500, 500)
     const runId = await startRun(t.api, 'hooked', input)
     await settle(t, () => receiver.hits.filter((h) => h.body.includes(runId)).length === 3)
-    await settle(t, () => t.server.store.runs.pendingDeliveries(100).every((d) => d.runId !== runId))
+    await settle(t, async () => (await t.server.store.runs.pendingDeliveries(100)).every((d) => d.runId !== runId))
     const [message] = (await t.api('GET', `/api/outbox?runId=${runId}`)).body
     expect(message.deliveries).toEqual([expect.objectContaining({ channel: 'webhook', status: 'failed', attempts: 3, error: 'the webhook answered 500' })])
-    expect(t.server.store.runs.pendingDeliveries(100).filter((d) => d.runId === runId)).toEqual([])
+    expect((await t.server.store.runs.pendingDeliveries(100)).filter((d) => d.runId === runId)).toEqual([])
   })
 })
 
@@ -122,7 +122,7 @@ describe('deliveries across a restart', () => {
       await publishFlow(api, chooseFlow('later'))
       runId = await startRun(api, 'later', input)
       await first.notifier.drain()
-      expect(first.store.runs.pendingDeliveries(10)).toHaveLength(1)
+      expect(await first.store.runs.pendingDeliveries(10)).toHaveLength(1)
     } finally {
       await first.close()
     }
@@ -133,7 +133,7 @@ describe('deliveries across a restart', () => {
       expect(receiver.hits).toHaveLength(1)
       const events = (await (await apiOf(second))('GET', `/api/runs/${runId}/events`)).body as { type: string }[]
       expect(events.filter((e) => e.type === 'message.delivered')).toHaveLength(1)
-      expect(second.store.runs.pendingDeliveries(10)).toEqual([])
+      expect(await second.store.runs.pendingDeliveries(10)).toEqual([])
     } finally {
       await second.close()
     }

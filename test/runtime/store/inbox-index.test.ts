@@ -79,14 +79,18 @@ describe('the inbox index', () => {
     expect(index.queryTasks({ status: 'open', assignee: null }).total).toBe(1)
   })
 
-  it('lists the messages a channel still owes, oldest first, and forgets them once delivered', () => {
+  it('lists the deliveries channels still owe, oldest message first, and forgets them once delivered', () => {
     const index = new RunIndex()
     const state = run(1)
-    state.deliveries = { m_2: { pending: ['webhook'], attempts: { webhook: 1 } }, m_1: { pending: ['smtp', 'webhook'], attempts: {} } }
+    state.deliveries = {
+      m_2: { pending: ['webhook'], attempts: { webhook: 1 }, retryAt: { webhook: '2025-01-01T00:00:10.000Z' } },
+      m_1: { pending: ['smtp', 'webhook'], attempts: {} },
+    }
     index.put(state)
     expect(index.pendingDeliveries(10)).toEqual([
-      { runId: state.id, messageId: 'm_1', channels: ['smtp', 'webhook'], attempts: {} },
-      { runId: state.id, messageId: 'm_2', channels: ['webhook'], attempts: { webhook: 1 } },
+      { runId: state.id, messageId: 'm_1', channel: 'smtp', attempts: 0 },
+      { runId: state.id, messageId: 'm_1', channel: 'webhook', attempts: 0 },
+      { runId: state.id, messageId: 'm_2', channel: 'webhook', attempts: 1, retryAt: '2025-01-01T00:00:10.000Z' },
     ])
     state.deliveries = {}
     index.put(state)

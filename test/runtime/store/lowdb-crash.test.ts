@@ -76,7 +76,7 @@ describe('lowdb store after a crash', () => {
     const buckets = await readdir(join(dir, 'runs'))
     const files = (await Promise.all(buckets.map((b) => readdir(join(dir, 'runs', b))))).flat()
     expect(files.filter((f) => !f.endsWith('.json'))).toEqual([])
-    expect(store.runs.countRuns()).toBe(files.length)
+    expect(await store.runs.countRuns()).toBe(files.length)
     await store.close()
   }, 60_000)
 })

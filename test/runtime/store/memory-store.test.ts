@@ -11,7 +11,7 @@ describe('memory store', () => {
     const log = simpleRun('r_1')
     await a.runs.appendRun('r_1', log.take(), log.state())
     await a.flows.saveDraft('loan', sampleFlow(), 'ann')
-    expect(b.runs.countRuns()).toBe(0)
+    expect(await b.runs.countRuns()).toBe(0)
     expect(await b.flows.listFlows()).toEqual([])
   })
 
@@ -28,7 +28,7 @@ describe('memory store', () => {
     const pending = store.runs.appendRun('r_1', log.take(), log.state())
     await store.close()
     await pending
-    expect(store.runs.countRuns()).toBe(1)
+    expect(await store.runs.countRuns()).toBe(1)
     const next = simpleRun('r_2')
     await expect(store.runs.appendRun('r_2', next.take(), next.state())).rejects.toMatchObject({ code: 'STORE_CLOSED' })
   })

@@ -33,7 +33,7 @@ describe('run store', () => {
     persistence.failNext = true
     await expect(runs.appendRun('r_1', first.slice(2), log.state())).rejects.toThrow('EIO')
     expect((await runs.getEvents('r_1'))?.length).toBe(2)
-    expect(runs.runIdForTask('t-r_1')).toBeUndefined()
+    expect(await runs.runIdForTask('t-r_1')).toBeUndefined()
     await runs.appendRun('r_1', first.slice(2), log.state())
     expect(await runs.getRun('r_1')).toEqual(log.state())
   })
@@ -61,7 +61,7 @@ describe('run store', () => {
     const logs = ['r_1', 'r_2', 'r_3'].map((id) => simpleRun(id))
     await Promise.all(logs.map((log) => runs.appendRun(log.runId, log.take(), log.state())))
     expect(persistence.writes).toBe(1)
-    expect(runs.countRuns()).toBe(3)
+    expect(await runs.countRuns()).toBe(3)
   })
 
   it('takes two appends to the same run queued together, in order', async () => {
