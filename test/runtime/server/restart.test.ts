@@ -21,7 +21,8 @@ type Event = { seq: number; type: string; [k: string]: unknown }
 const events = async (api: Api, runId: string): Promise<Event[]> => (await api('GET', `/api/runs/${runId}/events`)).body
 const count = (log: Event[], type: string) => log.filter((e) => e.type === type).length
 
-describe('a server killed and restarted on the same data folder', () => {
+// Each test starts real server processes several times: on a loaded shared machine that alone can take half a minute.
+describe('a server killed and restarted on the same data folder', { timeout: 120_000 }, () => {
   let dataDir: string
   const children: ChildServer[] = []
   const serve = async () => {
