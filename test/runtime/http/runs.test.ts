@@ -54,6 +54,15 @@ describe('runs', () => {
     expect([a.status, b.status].sort()).toEqual([200, 201])
   })
 
+  it('refuses a repeated idempotency key with another input with 409 IDEMPOTENCY_KEY_REUSED', async () => {
+    const first = await t.api('POST', '/api/flows/waits/runs', { input: { n: 1 }, idempotencyKey: 'order-18' })
+    const second = await t.api('POST', '/api/flows/waits/runs', { input: { n: 2 }, idempotencyKey: 'order-18' })
+    expect(first.status).toBe(201)
+    expect(second.status).toBe(409)
+    expect(second.body.error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', runId: first.body.runId })
+    expect(second.body.error.message).toContain(first.body.runId)
+  })
+
   it('starts separate runs for different idempotency keys', async () => {
     const a = await t.api('POST', '/api/flows/waits/runs', { input: {}, idempotencyKey: 'k-a' })
     const b = await t.api('POST', '/api/flows/waits/runs', { input: {}, idempotencyKey: 'k-b' })
