@@ -24,12 +24,13 @@ describe('the designer with the examples', () => {
   it.each(examples.map((e) => [e.id, e] as const))('opens %s without errors and saves it back unchanged', async (id, example) => {
     const { page, errors } = await openPage(h)
     await page.goto(`${h.url}/flows/${id}`)
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(example.nodes.length)
+    // A loaded shared machine can take seconds to draw the canvas.
+    await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 20_000 }).toBe(example.nodes.length)
     const before = await getFlowJson(page, id)
     await expect.poll(() => page.getByTestId('problem-count').textContent(), { timeout: 5000 }).toBe('Valid')
     expect(await page.evaluate(() => (window as unknown as { inloopEditor: { flow(): unknown } }).inloopEditor.flow())).toEqual(before)
     await page.keyboard.press('Control+s')
-    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('clean')
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('clean')
     expect(await getFlowJson(page, id)).toEqual(before)
     await page.screenshot({ path: `${SCREENSHOTS}/example-${id}.png` })
     expect(errors).toEqual([])
@@ -82,7 +83,7 @@ describe('the designer with bad input', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/05-save-error.png` })
     await page.unroute('**/api/flows/loan-approval')
     await page.keyboard.press('Control+s')
-    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('clean')
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('clean')
     expect(((await getFlowJson(page, 'loan-approval')) as { nodes: { id: string; label: string }[] }).nodes.find((n) => n.id === 'approved')?.label).toBe('Approved (edited)')
   }, 60_000)
 
