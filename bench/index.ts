@@ -12,6 +12,7 @@ import { benchInbox } from './inbox.js'
 import { benchStoreCommit } from './store-commit.js'
 import { printReport, type Figure } from './report.js'
 import { benchReplay } from './replay.js'
+import { benchLearning } from './learning.js'
 import { benchWhatIf } from './what-if.js'
 
 type Bench = () => Promise<Figure[]>
@@ -65,6 +66,13 @@ const benches: Record<string, Bench> = {
       { name: `replay the published version on ${runs} past runs (all reproduced)`, value: r.publishedMs, unit: 'ms', target, baseline },
       { name: `try a draft on ${runs} past runs (${r.moved.toLocaleString('en-US')} moved)`, value: r.draftMs, unit: 'ms', target, baseline },
     ]
+  },
+  async learning() {
+    const results = await benchLearning()
+    return results.flatMap((r) => [
+      { name: `learning loop, ${r.dataset}: held-out accuracy of the last model`, value: r.last, unit: '', target: { value: Math.round((r.first + 0.15) * 1000) / 1000, higherIsBetter: true }, baseline: `first model ${r.first.toFixed(3)} (+0.15)` },
+      { name: `learning loop, ${r.dataset}: approved steps that made it worse`, value: r.worseApprovals, unit: '', target: { value: 0, higherIsBetter: false }, baseline: `${r.curve.length - 1} candidates` },
+    ])
   },
   async inbox() {
     const r = await benchInbox()

@@ -25,7 +25,7 @@ const RULES: readonly Rule[] = [
   // Reviewers: only their groups' tasks, checked per task.
   [ANY, /^\/tasks(\/|$)/, 'signed-in'],
   // Business owners: parameters, what-if, metrics, datasets; trying a version on past runs.
-  [ANY, /^\/(flows\/[^/]+\/)?(parameters|what-if|simulate|simulation|metrics|datasets?|retrain|cases|replay)(\/|$)/, ['owner', 'designer']],
+  [ANY, /^\/(flows\/[^/]+\/)?(parameters|what-if|simulate|simulation|metrics|datasets?|retrain|cases|replay|learning)(\/|$)/, ['owner', 'designer']],
   [READ, /^\/flows\/[^/]+(\/.*)?$/, ['designer', 'owner']],
   [ANY, /^\/flows(\/|$)/, ['designer']],
   [READ, /^\/runs(\/|$)/, ['designer', 'owner']],

@@ -16,6 +16,7 @@ import { learningRoutes } from './routes/learning.js'
 import { metaRoutes } from './routes/meta.js'
 import { parameterRoutes } from './routes/parameters.js'
 import { replayRoutes } from './routes/replay.js'
+import { learningLoopRoutes } from './routes/learning-loop.js'
 import { nodeTypeRoutes } from './routes/node-types.js'
 import { runRoutes } from './routes/runs.js'
 import { streamRoutes } from './routes/stream.js'
@@ -38,7 +39,7 @@ export function createApp(rt: RuntimeContext, options: { designerDir?: string } 
   api.use(authenticate(rt.auth))
   api.use(express.json({ limit: '5mb', strict: false, type: ['application/json', 'application/*+json'] }))
   api.use(rejectForbiddenKeys)
-  for (const routes of [metaRoutes, authRoutes, userRoutes, nodeTypeRoutes, flowRoutes, parameterRoutes, learningRoutes, replayRoutes, runRoutes, auditRoutes, taskRoutes, taskActionRoutes, customerRoutes, streamRoutes]) api.use(routes(rt))
+  for (const routes of [metaRoutes, authRoutes, userRoutes, nodeTypeRoutes, flowRoutes, parameterRoutes, learningRoutes, learningLoopRoutes, replayRoutes, runRoutes, auditRoutes, taskRoutes, taskActionRoutes, customerRoutes, streamRoutes]) api.use(routes(rt))
   api.use((req, _res, next) => next(new HttpError(404, 'NOT_FOUND', `no API route ${req.method} /api${req.path}`)))
   app.use('/api', api)
 

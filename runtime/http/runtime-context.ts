@@ -29,7 +29,7 @@ export interface RuntimeContext {
   /** Sample inputs per flow id (from `examples/<name>.inputs.json`). */
   samples: Map<string, Sample[]>
   /** Parameter versions, dataset, metrics, what-if and retraining. */
-  learning: Pick<Learning, 'parameters' | 'service'>
+  learning: Pick<Learning, 'parameters' | 'service' | 'loop'>
   /** Custom node types: where each came from and what failed to load (absent: built-ins only). */
   nodeTypes?: Pick<NodeTypeCatalog, 'problems' | 'originOf'>
 }

@@ -9,11 +9,14 @@ import type { RunState } from '../engine/state.js'
 import { createParameterService, type ParameterService } from '../parameters/parameter-service.js'
 import { CaseIndex } from './case-index.js'
 import { createLearningService, type LearningService } from './learning-service.js'
+import { createRetrainLoop, type RetrainLoop } from './loop/retrain-loop.js'
 
 export interface Learning {
   cases: CaseIndex
   parameters: ParameterService
   service: LearningService
+  /** Candidate models proposed by themselves after enough new reviewed answers. */
+  loop: RetrainLoop
   /** Pass every durable commit here (the engine's `onCommit`). */
   observe(state: RunState, events: readonly RunEvent[]): void
 }
@@ -26,7 +29,17 @@ export interface Learning {
 export function createLearning(engine: Engine, now: () => Date = () => engine.deps.clock.now()): Learning {
   const cases = new CaseIndex(engine.deps.store)
   const parameters = createParameterService(engine, now)
-  return { cases, parameters, service: createLearningService(engine, cases, parameters, now), observe: (state, events) => cases.observe(state, events) }
+  const loop = createRetrainLoop(engine, cases, parameters, now, engine.deps.log)
+  return {
+    cases,
+    parameters,
+    loop,
+    service: createLearningService(engine, cases, parameters, now),
+    observe(state, events) {
+      cases.observe(state, events)
+      loop.observe(state, events)
+    },
+  }
 }
 
 export { feedbackFromEvents, feedbackOfCase, type FeedbackRecord } from './feedback.js'

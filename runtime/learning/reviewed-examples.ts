@@ -43,26 +43,39 @@ function textOf(c: CaseRecord, expression: string): string {
   return typeof value === 'string' ? value : JSON.stringify(value ?? '')
 }
 
+/** A reviewed example with the time the person settled on it. */
+export interface ReviewedAnswer extends LabelledExample {
+  /** When the answer that settled the label was given (ISO). */
+  at: string
+  /** The run it came from. */
+  runId: string
+}
+
 /**
+ * The reviewed answers, oldest first by when they were given; a text is one
+ * example, its latest answer wins.
+ *
  * @example
- * reviewedExamples(cases, { nodeId: 'classify', textExpression: 'input.clause', labels, answerLabels: {} })
- * // → [{ text: 'The supplier shall not be liable…', label: 'liability' }, ...]
+ * reviewedAnswers(cases, { nodeId: 'classify', textExpression: 'input.clause', labels, answerLabels: {} })
+ * // → [{ text: 'The supplier shall not be liable…', label: 'liability', at: '2026-01-05T10:12:00.000Z' }, ...]
  */
-export function reviewedExamples(cases: readonly CaseRecord[], source: LabelSource): { examples: LabelledExample[]; runs: number } {
-  const byText = new Map<string, LabelledExample>()
+export function reviewedAnswers(cases: readonly CaseRecord[], source: LabelSource): { answers: ReviewedAnswer[]; runs: number } {
+  const byText = new Map<string, ReviewedAnswer>()
   let runs = 0
   for (const c of cases) {
     const visit = c.visits[source.nodeId]
     if (!visit || visit.port === 'error') continue
-    let label: string | undefined
+    let settled: { label: string; at: string } | undefined
     for (const task of c.tasks) {
-      if (task.decision && task.aiBefore.includes(source.nodeId)) label = labelOfTask(task, visit.output.label, source) ?? label
+      if (!task.decision || !task.aiBefore.includes(source.nodeId)) continue
+      const label = labelOfTask(task, visit.output.label, source)
+      if (label !== undefined) settled = { label, at: task.decision.at }
     }
     for (const request of c.requests) {
       const mapped = request.answer && request.aiBefore.includes(source.nodeId) ? source.answerLabels[request.answer.answer] : undefined
-      if (mapped && source.labels.has(mapped)) label = mapped
+      if (mapped && source.labels.has(mapped)) settled = { label: mapped, at: request.answer!.at }
     }
-    if (label === undefined) continue
+    if (settled === undefined) continue
     let text: string
     try {
       text = textOf(c, source.textExpression)
@@ -70,10 +83,19 @@ export function reviewedExamples(cases: readonly CaseRecord[], source: LabelSour
       continue
     }
     if (!text.trim()) continue
-    // The latest answer on the same text wins; a text is one example.
-    byText.delete(text)
-    byText.set(text, { text, label })
+    const previous = byText.get(text)
+    if (!previous || previous.at <= settled.at) byText.set(text, { text, ...settled, runId: c.runId })
     runs++
   }
-  return { examples: [...byText.values()], runs }
+  return { answers: [...byText.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)), runs }
+}
+
+/**
+ * @example
+ * reviewedExamples(cases, { nodeId: 'classify', textExpression: 'input.clause', labels, answerLabels: {} })
+ * // → [{ text: 'The supplier shall not be liable…', label: 'liability' }, ...]
+ */
+export function reviewedExamples(cases: readonly CaseRecord[], source: LabelSource): { examples: LabelledExample[]; runs: number } {
+  const { answers, runs } = reviewedAnswers(cases, source)
+  return { examples: answers.map(({ text, label }) => ({ text, label })), runs }
 }

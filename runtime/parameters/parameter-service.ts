@@ -4,6 +4,7 @@
  * with. Changes to one flow are serialised; the values for new runs are
  * memoised, since every run start asks for them.
  */
+import type { CandidateEvaluation } from '../../node-types/api/learning-loop.js'
 import type { FlowParameter } from '../../node-types/flow/schema.js'
 import { TRAINED_DATASETS } from '../../node-types/builtin/ai-step.js'
 import type { Json } from '../../node-types/sdk/types.js'
@@ -105,6 +106,15 @@ export function createParameterService(engine: Engine, now: () => Date) {
       return update(flowId, (r, at) => {
         const datasets = { ...currentDatasets(r), [input.nodeId]: input.datasetId }
         return versions.propose(r, { kind: 'retrain', values: { ...(versions.currentVersion(r)?.values ?? {}) }, datasets, reason: input.reason, by: input.by, at })
+      })
+    },
+    /** A candidate model from the learning loop: pending until an owner decides; none while one already waits for the same step. */
+    async proposeCandidate(flowId: string, input: { evaluation: CandidateEvaluation; reason: string; by: string }): Promise<ParameterVersion | undefined> {
+      const { nodeId, datasetId } = input.evaluation
+      return update(flowId, (r, at) => {
+        if (r.versions.some((v) => v.status === 'pending' && v.candidate?.nodeId === nodeId)) return undefined
+        const values = { ...(versions.currentVersion(r)?.values ?? {}) }
+        return versions.propose(r, { kind: 'retrain', values, datasets: { ...currentDatasets(r), [nodeId]: datasetId }, reason: input.reason, by: input.by, at, candidate: input.evaluation })
       })
     },
     /** Propose the values of an earlier version again; they must still fit the flow's current declarations. */

@@ -4,6 +4,7 @@
  * roll back. Every version says who, when, why and with which values; none is
  * ever edited away, so the record is the audit trail.
  */
+import type { CandidateEvaluation } from '../../node-types/api/learning-loop.js'
 import type { Json } from '../../node-types/sdk/types.js'
 import { LearningError } from '../learning/errors.js'
 
@@ -27,6 +28,8 @@ export interface ParameterVersion {
   decisionNote?: string
   /** When new runs started using it. */
   effectiveFrom?: string
+  /** A model the learning loop proposed, with how it and the model in force did on newer answers. */
+  candidate?: CandidateEvaluation
 }
 
 export interface ParameterRecord {
@@ -48,6 +51,8 @@ export interface Proposal {
   by: string
   at: string
   rollbackOf?: number
+  /** A candidate model: always waits for an owner, and leaves owners' pending changes alone. */
+  candidate?: CandidateEvaluation
 }
 
 export function emptyRecord(flowId: string): ParameterRecord {
@@ -82,10 +87,13 @@ export function propose(record: ParameterRecord, p: Proposal): ParameterVersion 
     createdAt: p.at,
     status: 'pending',
     ...(p.rollbackOf !== undefined ? { rollbackOf: p.rollbackOf } : {}),
+    ...(p.candidate ? { candidate: p.candidate } : {}),
   }
-  for (const old of record.versions) if (old.status === 'pending') old.status = 'superseded'
+  // A candidate replaces an older candidate of its step; an owner's change replaces owners' changes.
+  const replaces = (old: ParameterVersion) => (p.candidate ? old.candidate?.nodeId === p.candidate.nodeId : !old.candidate)
+  for (const old of record.versions) if (old.status === 'pending' && replaces(old)) old.status = 'superseded'
   record.versions.push(v)
-  if (!record.requireApproval) takeEffect(record, v, p.at)
+  if (!record.requireApproval && !p.candidate) takeEffect(record, v, p.at)
   return v
 }
 
@@ -102,6 +110,12 @@ export function approve(record: ParameterRecord, version: number, by: string, at
   const v = pending(record, version)
   if (v.createdBy === by) throw new LearningError('SELF_APPROVAL', `${by} proposed parameter version ${version} and may not approve it; ask a second person`)
   Object.assign(v, { decidedBy: by, decidedAt: at, ...(note ? { decisionNote: note } : {}) })
+  if (v.candidate) {
+    // The values in force now, with the step's new model: changes approved meanwhile stay.
+    const current = currentVersion(record)
+    v.values = { ...(current?.values ?? {}) }
+    v.datasets = { ...(current?.datasets ?? {}), [v.candidate.nodeId]: v.candidate.datasetId }
+  }
   takeEffect(record, v, at)
   return v
 }

@@ -3,6 +3,7 @@
  * as `runtime/http/routes/parameters.ts` and `learning.ts` answer them.
  */
 import type { ScenarioResult } from '../../../node-types/api/learning'
+import type { CandidateEvaluation } from '../../../node-types/api/learning-loop'
 
 export type { CalibrationBand, DurationSummary, FlowMetrics, MetricsSummary, ScenarioResult } from '../../../node-types/api/learning'
 
@@ -39,6 +40,8 @@ export interface ParameterVersion {
   decidedAt?: string
   decisionNote?: string
   effectiveFrom?: string
+  /** A model the learning loop proposed, with its figures and the model in force's. */
+  candidate?: CandidateEvaluation
 }
 
 export interface FlowParameters {

@@ -13,6 +13,7 @@ import { OwnerProblem } from './OwnerProblem'
 import { changedValues } from './param-values'
 
 const changed = (changes: Record<string, ParamValue>) => Object.keys(changes).length > 0
+import { LearningCurveCard } from './LearningCurveCard'
 import { ParameterField } from './ParameterField'
 import { PendingApprovals } from './PendingApprovals'
 import { SaveChanges } from './SaveChanges'
@@ -79,6 +80,7 @@ export function OwnerPage({ flowId }: { flowId: string }) {
               </section>
               <WhatIfPanel state={whatIf} minutesPerReview={minutesPerReview} setMinutesPerReview={setMinutesPerReview} />
             </div>
+            <LearningCurveCard flowId={flowId} refresh={versions} />
             <VersionHistory versions={versions} definitions={data.parameters} currentVersion={data.current?.version} onRollback={actions.rollback} />
           </>
         )}

@@ -5,6 +5,7 @@
  */
 import type { ParameterDefinition, ParameterVersion, ParamValue } from '../api/learning-types'
 import { timeAgo } from '../ui/format'
+import { CandidateFigures } from './CandidateFigures'
 import { formatValue } from './param-values'
 import { valueIn } from './version-words'
 
@@ -39,6 +40,7 @@ export function PendingApprovals({ pending, definitions, current, me, onApprove,
                   ))}
                 </ul>
               )}
+              {v.candidate && <CandidateFigures evaluation={v.candidate} />}
               {mine && <p className="small">You proposed it, so another owner approves it.</p>}
             </div>
             <div className="pending-actions">

@@ -57,6 +57,8 @@ function recordedAnswer(run: ReplayRun, nodeId: string): AiAnswer | Error | unde
  * const run: ReplayRun = { ..., ai: (run, nodeId, request) => replayAi(plan, run, nodeId, request) }
  */
 export async function replayAi(plan: ReplayPlan, run: ReplayRun, nodeId: string, request: AiRequest): Promise<AiAnswer> {
+  const instead = plan.answerAi?.(nodeId, request, run.c)
+  if (instead) return instead
   const recorded = recordedAnswer(run, nodeId)
   if (recorded !== undefined && (run.visits.get(nodeId) ?? 0) <= 1) {
     const asked = await recordedRequest(plan, run, nodeId)

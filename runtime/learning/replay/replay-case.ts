@@ -26,6 +26,8 @@ export type CaseReplay = {
   entered: string[]
   /** `source\0port\0target` of every connection taken. */
   edges: string[]
+  /** Waits answered by a person's recorded decision or a customer's answer. */
+  asked: number
 } & ({ kind: 'ended'; ending: Ending } | { kind: 'unasked'; nodeId: string; unasked: Unasked } | { kind: 'unknown'; nodeId?: string; reason: string })
 
 const MAX_STEPS = 1000
@@ -67,7 +69,7 @@ class Replayer {
   ) {
     const { compiled, params } = plan.target(c)
     this.run = { c, compiled, recorded: plan.recorded(c), params, nodes: {}, visits: this.visits, ai: (run, nodeId, request) => replayAi(plan, run, nodeId, request) }
-    this.result = { entered: [], edges: [], kind: 'unknown', reason: 'the replay did not finish' }
+    this.result = { entered: [], edges: [], asked: 0, kind: 'unknown', reason: 'the replay did not finish' }
     this.queue = [{ nodeId: compiled.startId, input: c.input }]
   }
 
@@ -175,6 +177,7 @@ class Replayer {
   private async resume(parked: Parked): Promise<Ending | undefined> {
     const { node, nodeId } = parked
     let state = parked.wait.state ?? {}
+    if (parked.wait.task || parked.wait.request) this.result.asked++
     for (const { signal, at } of parked.answered) {
       let result: NodeResult
       try {

@@ -6,7 +6,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import type { Flow } from '../../../node-types/flow/schema.js'
 import type { NodeTypeRegistry } from '../../../node-types/registry.js'
-import type { AiService, Json } from '../../../node-types/sdk/types.js'
+import type { AiAnswer, AiRequest, AiService, Json } from '../../../node-types/sdk/types.js'
 import { compileFlow, type CompiledFlow, type CompiledNode } from '../../engine/compile.js'
 import type { CaseRecord } from '../case-record.js'
 
@@ -19,6 +19,8 @@ export interface ReplayPlan {
   sameRecordedNode(target: CompiledFlow, recorded: CompiledFlow | undefined, nodeId: string): CompiledNode | undefined
   /** The offline model, for AI requests the record does not answer. */
   localAi: AiService
+  /** Answers a step's AI requests instead of the record (to see what another model would do); undefined: the usual way. */
+  answerAi?: (nodeId: string, request: AiRequest, c: CaseRecord) => Promise<AiAnswer> | undefined
 }
 
 export interface PlanSource {
@@ -28,6 +30,7 @@ export interface PlanSource {
   localAi: AiService
   /** The values an owner had set when the case started (its parameter version's), by name. */
   ownerValuesOf(c: CaseRecord): Record<string, Json>
+  answerAi?: ReplayPlan['answerAi']
 }
 
 /**
@@ -89,5 +92,6 @@ export async function planReplay(flow: Flow, cases: readonly CaseRecord[], sourc
       return same ? b : undefined
     },
     localAi: source.localAi,
+    answerAi: source.answerAi,
   }
 }
