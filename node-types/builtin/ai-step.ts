@@ -45,6 +45,13 @@ export const aiStep = defineNodeType({
     extract: z.array(z.enum(EXTRACTORS)).default([]).meta({ title: 'Fields to extract' }),
     prompt: template('Prompt', 'Classify this clause: {{ input.text }}').optional(),
     model: z.string().optional().meta({ title: 'Model', description: 'For hosted providers, e.g. gpt-4o-mini' }),
+    fewShot: z
+      .number()
+      .int()
+      .min(0)
+      .max(20)
+      .default(0)
+      .meta({ title: 'Reviewed examples to show', description: 'For hosted providers: the k most similar reviewed cases go into the prompt with their final answers (personal fields redacted). 0: off' }),
     outputSchema: z
       .record(z.string(), z.unknown())
       .optional()
@@ -72,6 +79,8 @@ export const aiStep = defineNodeType({
         prompt: config.prompt ? renderPrompt(ctx, config.prompt) : undefined,
         outputSchema: config.outputSchema as JsonObject | undefined,
         options: requestOptions(ctx, config.model),
+        origin: { flowId: ctx.flowId, flowVersion: ctx.flowVersion, runId: ctx.runId, nodeId: ctx.nodeId, input: ctx.input },
+        ...(config.fewShot > 0 ? { fewShot: config.fewShot } : {}),
       })
       const data: JsonObject = { task: config.task, confidence: answer.confidence, model: answer.model, modelVersion: answer.modelVersion }
       if (answer.label !== undefined) data.label = answer.label
@@ -101,7 +110,7 @@ function requestOptions(ctx: NodeContext, model: string | undefined): JsonObject
 const PROVIDER_PLACEHOLDERS = new Set(['text', 'suggestion', 'label', 'example'])
 
 /** Fill the prompt's `{{ expression }}` placeholders over the run's data, as text. */
-function renderPrompt(ctx: NodeContext, prompt: string): string {
+export function renderPrompt(ctx: Pick<NodeContext, 'evaluate'>, prompt: string): string {
   let count = 0
   return prompt.replace(/\{\{\s*([^}]+?)\s*\}\}/g, (whole, source: string) => {
     if (PROVIDER_PLACEHOLDERS.has(source) || ++count > 50) return whole

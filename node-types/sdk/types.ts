@@ -142,6 +142,18 @@ export interface AiRequest {
   outputSchema?: JsonObject
   provider: string
   options?: JsonObject
+  /** Where the request comes from, so the runtime can add reviewed examples and redact personal fields. */
+  origin?: { flowId: string; flowVersion: number; runId: string; nodeId: string; input: JsonObject }
+  /** Reviewed past cases to show a hosted model: the most similar `fewShot` (a number) on request, filled by the runtime. */
+  fewShot?: number | FewShotExample[]
+}
+
+/** A past case a person reviewed: what the model saw and the answer the person settled on. */
+export interface FewShotExample {
+  text: string
+  answer: { label?: string; value?: Json }
+  /** Fields the reviewer corrected: name → { from, to }. */
+  corrections: Record<string, { from: Json; to: Json }>
 }
 
 export interface AiService {

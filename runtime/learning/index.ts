@@ -10,6 +10,7 @@ import { createParameterService, type ParameterService } from '../parameters/par
 import { CaseIndex } from './case-index.js'
 import { createLearningService, type LearningService } from './learning-service.js'
 import { createRetrainLoop, type RetrainLoop } from './loop/retrain-loop.js'
+import { createLearningAi } from './few-shot/learning-ai.js'
 
 export interface Learning {
   cases: CaseIndex
@@ -29,6 +30,8 @@ export interface Learning {
 export function createLearning(engine: Engine, now: () => Date = () => engine.deps.clock.now()): Learning {
   const cases = new CaseIndex(engine.deps.store)
   const parameters = createParameterService(engine, now)
+  // Hosted models get reviewed examples and never see personal fields (the engine reads deps.ai per step).
+  engine.deps.ai = createLearningAi(engine.deps.ai, engine, cases)
   const loop = createRetrainLoop(engine, cases, parameters, now, engine.deps.log)
   return {
     cases,

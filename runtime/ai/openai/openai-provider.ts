@@ -9,6 +9,7 @@ import { AiError } from '../errors.js'
 import type { AiProviderImpl } from '../provider.js'
 import { parseAnswer } from './parse-answer.js'
 import { postWithRetries, type PostDeps, type RetryPolicy } from './retrying-post.js'
+import { fewShotMessages } from './few-shot-messages.js'
 import { structuredTask } from './structured-output.js'
 
 export interface OpenAiProviderOptions {
@@ -69,6 +70,7 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): AiProvider
       temperature: 0,
       messages: [
         { role: 'system', content: task.instruction },
+        ...fewShotMessages(request),
         { role: 'user', content: request.prompt?.trim() ? request.prompt : request.text },
       ],
       response_format: { type: 'json_schema', json_schema: { name: task.name, strict: true, schema: task.schema } },
