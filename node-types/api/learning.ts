@@ -23,6 +23,12 @@ export interface ScenarioResult {
   unreplayable: number
   /** Cases by the outcome they would end with automatically. */
   outcomes: Record<string, number>
+  /**
+   * Errors to expect among the automated cases: where a person decided, whether
+   * they decided otherwise; elsewhere the chance the AI was wrong, from its
+   * calibrated confidence (1 − calibrated confidence of the last AI answer).
+   */
+  estimatedErrors: number
 }
 
 export interface DurationSummary {
@@ -55,12 +61,26 @@ export interface MetricsSummary {
   customer: { requests: number; answered: number; confirmed: number; expired: number; confirmationRate: number | null; expiryRate: number | null; meanRating: number | null }
 }
 
+/** How well one model version's confidence matched people's answers, before and after calibration. */
+export interface ModelCalibration {
+  modelVersion: string
+  /** Reviewed or customer answers to its proposals. */
+  answers: number
+  /** Expected calibration error of the raw confidence, and of the calibrated one (fitted on these answers). */
+  calibrationError: number
+  calibratedError: number
+  bands: CalibrationBand[]
+  calibratedBands: CalibrationBand[]
+}
+
 export interface FlowMetrics {
   flowId: string
   from: string | null
   to: string | null
   totals: MetricsSummary
   calibration: CalibrationBand[]
+  /** Calibration per model version (newest answers' versions included), each on its own answers. */
+  calibrationByModel: ModelCalibration[]
   byNode: Record<string, MetricsSummary>
   daily: ({ date: string } & MetricsSummary)[]
 }

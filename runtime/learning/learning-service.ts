@@ -14,6 +14,7 @@ import { flowMetrics, type FlowMetrics } from './metrics/metrics.js'
 import { planRetraining, type RetrainPlan } from './retrain.js'
 import { whatIf, type WhatIfResult } from './what-if/what-if.js'
 import { replayFlow } from './replay/replay-flow.js'
+import { calibrationMaps } from './calibration/by-model.js'
 import type { ReplayRequest, ReplayResponse } from '../../node-types/api/replay.js'
 
 export interface Period {
@@ -55,11 +56,14 @@ export function createLearningService(engine: Engine, cases: CaseIndex, paramete
       const flow = (await engine.compiledFor(flowId, e.flowVersion)).flow
       const proposedParams = { ...e.params, ...request.parameters }
       const registry = engine.deps.registry
+      const all = await cases.cases(flowId)
       const result = whatIf(
-        (await cases.cases(flowId)).filter(inPeriod(request)),
+        all.filter(inPeriod(request)),
         { compiled: compileFlow(flow, registry, proposedParams), params: proposedParams },
         { compiled: compileFlow(flow, registry, e.params), params: e.params },
         request.minutesPerReview ?? 10,
+        // Calibrated on every reviewed answer, not only the period's.
+        calibrationMaps(all),
       )
       return { ...result, parameters: ownerValues(result.parameters), current: { ...result.current, parameters: ownerValues(result.current.parameters) } }
     },

@@ -5,7 +5,7 @@
 import type { ScenarioResult } from '../../../node-types/api/learning'
 import type { CandidateEvaluation } from '../../../node-types/api/learning-loop'
 
-export type { CalibrationBand, DurationSummary, FlowMetrics, MetricsSummary, ScenarioResult } from '../../../node-types/api/learning'
+export type { CalibrationBand, DurationSummary, FlowMetrics, MetricsSummary, ModelCalibration, ScenarioResult } from '../../../node-types/api/learning'
 
 export type ParamValue = number | string | boolean
 

@@ -6,6 +6,7 @@
 import { useState } from 'react'
 import { FlowPageHeader } from '../owner/FlowPageHeader'
 import { OwnerProblem } from '../owner/OwnerProblem'
+import { CalibrationByModel } from './CalibrationByModel'
 import { CalibrationCard } from './CalibrationCard'
 import { plural } from './format-numbers'
 import { LearnCard } from './LearnCard'
@@ -46,6 +47,7 @@ export function MetricsPage({ flowId }: { flowId: string }) {
               <CalibrationCard bands={metrics.calibration} />
               <LearnCard flowId={flowId} onRetrained={() => void reload()} />
             </div>
+            <CalibrationByModel models={metrics.calibrationByModel ?? []} />
           </>
         )}
       </main>

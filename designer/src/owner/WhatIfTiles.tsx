@@ -38,7 +38,7 @@ export function WhatIfTiles({ r, changed, minutesPerReview }: { r: WhatIfResult;
         label="Expected errors"
         testId="wi-errors"
         value={count(r.overriddenAmongAutomated)}
-        detail={`automated cases a person had decided differently${was(count(now.overriddenAmongAutomated))}`}
+        detail={`automated cases a person had decided differently${was(count(now.overriddenAmongAutomated))}; about ${r.estimatedErrors} with the cases nobody checked, by calibrated confidence`}
         tone={r.overriddenAmongAutomated === 0 ? 'neutral' : errorsUp ? 'bad' : 'warning'}
       />
       <Tile

@@ -8,6 +8,7 @@ import type { CaseRecord } from '../case-record.js'
 import { answerOverridden, feedbackOfCase, taskOverridden } from '../feedback.js'
 import { calibrationBands, rate, round, summarizeSeconds, type CalibrationBand, type DurationSummary } from './stats.js'
 import type { FlowMetrics, MetricsSummary } from '../../../node-types/api/learning.js'
+import { modelCalibrations } from '../calibration/by-model.js'
 
 export type { FlowMetrics, MetricsSummary }
 
@@ -107,6 +108,7 @@ export function flowMetrics(flowId: string, cases: readonly CaseRecord[], option
     to: options.to ?? null,
     totals: summarize(totals),
     calibration: calibrationBands(points),
+    calibrationByModel: modelCalibrations(cases.filter((c) => (!options.from || c.startedAt >= options.from) && (!options.to || c.startedAt < options.to))),
     byNode: Object.fromEntries([...nodes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, k]) => [id, summarize(k)])),
     daily: [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, k]) => ({ date, ...summarize(k) })),
   }

@@ -9,6 +9,7 @@ import type { CompiledFlow } from '../../engine/compile.js'
 import type { CaseRecord } from '../case-record.js'
 import { taskOverridden } from '../feedback.js'
 import { replayCase, type ReplayResult } from './replay.js'
+import { calibrate, type CalibrationMap } from '../calibration/calibration-map.js'
 import type { ScenarioResult } from '../../../node-types/api/learning.js'
 
 export type { ScenarioResult }
@@ -36,13 +37,23 @@ export function personDisagreed(c: CaseRecord, replay: ReplayResult): boolean {
   return decided && c.outcome !== undefined && replay.outcome !== undefined && c.outcome !== replay.outcome
 }
 
-function tally(results: ReplayResult[], cases: readonly CaseRecord[], minutesPerReview: number): Omit<ScenarioResult, 'reviewerHoursSaved'> {
-  const s = { cases: cases.length, automated: 0, automationRate: 0, overriddenAmongAutomated: 0, reviewWorkload: 0, reviewDecisions: 0, reviewerHours: 0, failed: 0, unreplayable: 0, outcomes: {} as Record<string, number> }
+/** The chance an automated case is wrong: a person's verdict where one decided, else 1 − the calibrated confidence of its last AI answer. */
+function errorChance(c: CaseRecord, r: ReplayResult, maps: ReadonlyMap<string, CalibrationMap>): number {
+  if (c.tasks.some((t) => t.decision)) return personDisagreed(c, r) ? 1 : 0
+  const last = c.ai.at(-1)
+  if (!last) return 0
+  const out = c.visits[last].output
+  return 1 - calibrate(maps.get(String(out.modelVersion)), out.confidence as number)
+}
+
+function tally(results: ReplayResult[], cases: readonly CaseRecord[], minutesPerReview: number, maps: ReadonlyMap<string, CalibrationMap>): Omit<ScenarioResult, 'reviewerHoursSaved'> {
+  const s = { cases: cases.length, automated: 0, automationRate: 0, overriddenAmongAutomated: 0, estimatedErrors: 0, reviewWorkload: 0, reviewDecisions: 0, reviewerHours: 0, failed: 0, unreplayable: 0, outcomes: {} as Record<string, number> }
   for (let i = 0; i < results.length; i++) {
     const r = results[i]
     if (r.status === 'automated') {
       s.automated++
       if (personDisagreed(cases[i], r)) s.overriddenAmongAutomated++
+      s.estimatedErrors += errorChance(cases[i], r, maps)
       if (r.outcome !== undefined) s.outcomes[r.outcome] = (s.outcomes[r.outcome] ?? 0) + 1
     } else if (r.status === 'review') {
       s.reviewWorkload++
@@ -52,6 +63,7 @@ function tally(results: ReplayResult[], cases: readonly CaseRecord[], minutesPer
   }
   s.automationRate = s.cases ? s.automated / s.cases : 0
   s.reviewerHours = round((s.reviewDecisions * minutesPerReview) / 60)
+  s.estimatedErrors = Math.round(s.estimatedErrors * 10) / 10
   return s
 }
 
@@ -62,11 +74,11 @@ const round = (n: number) => Math.round(n * 100) / 100
  * whatIf(cases, { compiled: proposedFlow, params: proposed }, { compiled: currentFlow, params: current }, 10)
  * // → { cases: 1200, automated: 840, overriddenAmongAutomated: 12, reviewWorkload: 360, reviewerHoursSaved: 18.5, current: {...} }
  */
-export function whatIf(cases: readonly CaseRecord[], proposed: Scenario, current: Scenario, minutesPerReview: number): WhatIfResult {
+export function whatIf(cases: readonly CaseRecord[], proposed: Scenario, current: Scenario, minutesPerReview: number, maps: ReadonlyMap<string, CalibrationMap> = new Map()): WhatIfResult {
   const before = cases.map((c) => replayCase(current.compiled, c, current.params))
   const after = cases.map((c) => replayCase(proposed.compiled, c, proposed.params))
-  const now = tally(before, cases, minutesPerReview)
-  const next = tally(after, cases, minutesPerReview)
+  const now = tally(before, cases, minutesPerReview, maps)
+  const next = tally(after, cases, minutesPerReview, maps)
   const moved = { toAutomated: 0, toReview: 0 }
   for (let i = 0; i < cases.length; i++) {
     if (before[i].status === after[i].status) continue
