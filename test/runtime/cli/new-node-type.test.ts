@@ -66,7 +66,7 @@ describe('inloop new-node-type', () => {
     writeFileSync(join(tmp.dir, 'tsconfig.json'), JSON.stringify(tsconfig))
     const res = node('typescript/bin/tsc', ['-p', join(tmp.dir, 'tsconfig.json'), '--noEmit'], tmp.dir)
     expect(res.status, res.stdout + res.stderr).toBe(0)
-  })
+  }, 120_000) // a whole tsc run over the SDK and testing kit: minutes on a loaded machine
 
   it('refuses to overwrite a file that exists', async () => {
     const res = await inloop('new-node-type', 'credit-check', '--dir', tmp.dir)
