@@ -10,6 +10,8 @@ import { setupAuth, type FirstAdmin } from './auth/setup.js'
 import type { Auth } from './auth/auth.js'
 import type { AiProviderImpl } from './ai/provider.js'
 import { composeEngine } from './compose.js'
+import { createSecretBox } from './credentials/cipher.js'
+import { createCredentials } from './credentials/credentials.js'
 import type { Clock } from './engine/deps.js'
 import type { Engine } from './engine/index.js'
 import type { Store } from './engine/store.js'
@@ -103,9 +105,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     notifier = createNotifier(options.notify ?? loadNotifyConfig(), { log, publicUrl, groupEmails, channels: options.notifyChannels })
     const dirs = nodeTypeDirs({ dir: options.nodeTypesDir, examples: options.examples !== false })
     const nodeTypes = await loadNodeTypes({ dirs, log })
+    const secret = loadSecret(dataDir)
+    const credentials = createCredentials(store.auth, createSecretBox(secret), { now: () => new Date() })
     const { engine, registry } = composeEngine({
       store,
-      secret: loadSecret(dataDir),
+      secret,
+      credentials: { get: (name) => credentials.open(name) },
       log,
       clock: options.clock,
       registry: nodeTypes.registry,
@@ -121,7 +126,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     learning = createLearning(engine)
     const samples = options.examples === false ? new Map() : await loadExamples(join(PROJECT_ROOT, 'examples'), store, registry, log)
     const app = createApp(
-      { engine, store, registry, hub, log, version: VERSION, auth, publicUrl, samples, nodeTypes, learning },
+      { engine, store, registry, hub, log, version: VERSION, auth, credentials, publicUrl, samples, nodeTypes, learning },
       { designerDir: options.designerDir ?? join(PROJECT_ROOT, 'designer', 'dist') },
     )
     if (options.dev) {

@@ -166,6 +166,12 @@ export interface HttpRequestInit {
   body?: string
   /** Milliseconds before the request is aborted; default 10 000. */
   timeoutMs?: number
+  /**
+   * A stored credential to authenticate with, by name. The runtime adds its
+   * header at the edge, so the secret never passes through the node type and
+   * is never recorded.
+   */
+  credential?: string
 }
 
 export interface HttpResponse {
@@ -174,6 +180,21 @@ export interface HttpResponse {
   headers: { get(name: string): string | null }
   text(): Promise<string>
   json(): Promise<unknown>
+}
+
+/**
+ * A stored secret, as a custom node type reads it with `ctx.credentials.get`.
+ * Never put it in a node's output, a log line or an error message.
+ */
+export type Credential =
+  | { kind: 'api-key'; header: string; key: string }
+  | { kind: 'bearer'; token: string }
+  | { kind: 'basic'; username: string; password: string }
+  | { kind: 'hmac'; key: string }
+
+export interface CredentialAccess {
+  /** The credential named `name`; rejects with code `CREDENTIAL_NOT_FOUND` when there is none. */
+  get(name: string): Promise<Credential>
 }
 
 /** The run data a node may read; never the engine itself. */
@@ -196,6 +217,8 @@ export interface NodeContext extends RunData {
   log: Logger
   ai: AiService
   secrets: { get(name: string): string | undefined }
+  /** Named credentials an admin stored (API keys, tokens, basic auth, HMAC keys), decrypted on demand. */
+  credentials: CredentialAccess
   /** fetch with a timeout, for integration node types. */
   http(url: string, init?: HttpRequestInit): Promise<HttpResponse>
   /** Evaluate a CEL expression over `input`, `nodes`, `params` (and `extra`). */

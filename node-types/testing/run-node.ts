@@ -89,6 +89,7 @@ function prepare<C extends z.ZodType, P extends string>(definition: NodeTypeDefi
     log: logger,
     ai: noAi,
     secrets: { get: () => undefined },
+    credentials: { get: (name) => Promise.reject(new Error(`no credential '${name}' in this test: pass ctx.credentials`)) },
     http: () => Promise.reject(new Error('no HTTP in this test: pass ctx.http')),
     ...given,
     input,

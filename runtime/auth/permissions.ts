@@ -32,6 +32,8 @@ const RULES: readonly Rule[] = [
   ['POST', /^\/runs\/[^/]+\/(cancel|retry)$/, ['designer']],
   [READ, /^\/(outbox|stream)$/, ['designer', 'owner']],
   [ANY, /^\/(users|keys)(\/|$)/, ['admin']],
+  // Names and kinds only, to pick one in a step; creating, replacing and deleting stay with admins.
+  [READ, /^\/credentials$/, ['designer']],
 ]
 
 /**

@@ -4,7 +4,7 @@
  * engine stays pure and tests can pin the clock.
  */
 import type { NodeTypeRegistry } from '../../node-types/registry.js'
-import type { AiService, HttpRequestInit, HttpResponse, Logger } from '../../node-types/sdk/types.js'
+import type { AiService, CredentialAccess, HttpRequestInit, HttpResponse, Logger } from '../../node-types/sdk/types.js'
 import type { RunEvent } from './events.js'
 import type { RunState } from './state.js'
 import type { OutboxMessage, Store } from './store.js'
@@ -35,6 +35,8 @@ export interface EngineDeps {
   ai: AiService
   log: Logger
   secrets?: { get(name: string): string | undefined }
+  /** Stored credentials, opened on demand (`ctx.credentials`). */
+  credentials?: CredentialAccess
   http?: (url: string, init?: HttpRequestInit) => Promise<HttpResponse>
   /**
    * Channels beyond the outbox that must deliver a message (e.g. `smtp`,

@@ -6,11 +6,14 @@
  */
 import { compileExpression } from '../../node-types/expr/cel.js'
 import { renderTemplate } from '../../node-types/expr/template.js'
-import type { AiService, HttpRequestInit, HttpResponse, Json, JsonObject, Logger, NodeContext } from '../../node-types/sdk/types.js'
+import type { AiService, CredentialAccess, HttpRequestInit, HttpResponse, Json, JsonObject, Logger, NodeContext } from '../../node-types/sdk/types.js'
 import type { EngineDeps } from './deps.js'
 import type { RunState } from './state.js'
 
 const noSecrets = { get: () => undefined }
+const noCredentials: CredentialAccess = {
+  get: (name) => Promise.reject(Object.assign(new Error(`there is no stored credential '${name}': this runtime has no credential store`), { code: 'CREDENTIAL_NOT_FOUND' })),
+}
 
 class RunNodeContext implements NodeContext {
   readonly runId: string
@@ -22,6 +25,7 @@ class RunNodeContext implements NodeContext {
   readonly idempotencyKey: string
   readonly ai: AiService
   readonly secrets: { get(name: string): string | undefined }
+  readonly credentials: CredentialAccess
   private readonly scope: Record<string, unknown>
   private logger?: Logger
 
@@ -40,6 +44,7 @@ class RunNodeContext implements NodeContext {
     this.idempotencyKey = `${state.id}:${exec}`
     this.ai = deps.ai
     this.secrets = deps.secrets ?? noSecrets
+    this.credentials = deps.credentials ?? noCredentials
     this.scope = { input: state.input, nodes: state.outputs, params: state.params }
   }
 

@@ -10,6 +10,7 @@ import { errorHandler, HttpError } from './errors.js'
 import { pageRoutes } from './pages.js'
 import { auditRoutes } from './routes/audit.js'
 import { authRoutes } from './routes/auth.js'
+import { credentialRoutes } from './routes/credentials.js'
 import { customerRoutes } from './routes/customer.js'
 import { flowRoutes } from './routes/flows.js'
 import { learningRoutes } from './routes/learning.js'
@@ -39,7 +40,7 @@ export function createApp(rt: RuntimeContext, options: { designerDir?: string } 
   api.use(authenticate(rt.auth))
   api.use(express.json({ limit: '5mb', strict: false, type: ['application/json', 'application/*+json'] }))
   api.use(rejectForbiddenKeys)
-  for (const routes of [metaRoutes, authRoutes, userRoutes, nodeTypeRoutes, flowRoutes, parameterRoutes, learningRoutes, learningLoopRoutes, replayRoutes, runRoutes, auditRoutes, taskRoutes, taskActionRoutes, customerRoutes, streamRoutes]) api.use(routes(rt))
+  for (const routes of [metaRoutes, authRoutes, userRoutes, credentialRoutes, nodeTypeRoutes, flowRoutes, parameterRoutes, learningRoutes, learningLoopRoutes, replayRoutes, runRoutes, auditRoutes, taskRoutes, taskActionRoutes, customerRoutes, streamRoutes]) api.use(routes(rt))
   api.use((req, _res, next) => next(new HttpError(404, 'NOT_FOUND', `no API route ${req.method} /api${req.path}`)))
   app.use('/api', api)
 

@@ -3,6 +3,7 @@ import type { Request } from 'express'
 import type { NodeTypeRegistry } from '../../node-types/registry.js'
 import type { Logger } from '../../node-types/sdk/types.js'
 import type { Auth } from '../auth/auth.js'
+import type { Credentials } from '../credentials/credentials.js'
 import type { Engine } from '../engine/engine.js'
 import type { Learning } from '../learning/index.js'
 import type { NodeTypeCatalog } from '../node-types/catalog.js'
@@ -24,6 +25,8 @@ export interface RuntimeContext {
   version: string
   /** Users, sessions and API keys (`INLOOP_API_KEY` among them). */
   auth: Auth
+  /** Stored credentials (admin-managed secrets for node types). */
+  credentials: Credentials
   /** Where people reach this server (`INLOOP_PUBLIC_URL`), for links in messages and the Secure cookie flag. */
   publicUrl?: string
   /** Sample inputs per flow id (from `examples/<name>.inputs.json`). */

@@ -1,5 +1,6 @@
 /**
- * The people half of the data: users, sign-in sessions and API keys. Each
+ * The people half of the data: users, sign-in sessions, API keys and the
+ * credentials admins store for node types. Each
  * collection is small (people, not runs), held in memory and written
  * through record by record — a Map in the memory store, one durable file per
  * record in the lowdb store — so a login costs one small write however many
@@ -43,6 +44,23 @@ export interface ApiKeyRecord {
 }
 
 /**
+ * A stored credential (see runtime/credentials). `sealed` is the secret,
+ * AES-256-GCM encrypted with a key derived from the server secret and bound
+ * to `name`; nothing else in the record is secret.
+ */
+export interface CredentialRecord {
+  name: string
+  kind: 'api-key' | 'bearer' | 'basic' | 'hmac'
+  description?: string
+  /** `v1.<iv>.<tag>.<ciphertext>`, base64url parts. */
+  sealed: string
+  createdAt: string
+  createdBy: string
+  updatedAt: string
+  updatedBy: string
+}
+
+/**
  * One collection of records by key. Reads are async: in the PostgreSQL store
  * they go to the database every time, so a session revoked by one process is
  * refused by every other at once.
@@ -58,6 +76,8 @@ export interface AuthStore {
   users: RecordCollection<UserRecord>
   sessions: RecordCollection<SessionRecord>
   apiKeys: RecordCollection<ApiKeyRecord>
+  /** Named secrets for node types, by name. */
+  credentials: RecordCollection<CredentialRecord>
 }
 
 /** Where a collection's records go: nowhere (memory) or files. */
@@ -104,5 +124,6 @@ export function createMemoryAuthStore(): AuthStore {
     users: recordCollection((u: UserRecord) => u.username, []),
     sessions: recordCollection((s: SessionRecord) => s.id, []),
     apiKeys: recordCollection((k: ApiKeyRecord) => k.id, []),
+    credentials: recordCollection((c: CredentialRecord) => c.name, []),
   }
 }

@@ -10,8 +10,9 @@ import type { Flow } from '../../node-types/flow/schema.js'
 import { validateFlow } from '../../node-types/flow/validate.js'
 import { createRegistry } from '../../node-types/registry.js'
 import type { AnyNodeType } from '../../node-types/sdk/define-node-type.js'
-import type { AiService, HttpRequestInit, HttpResponse, Json, JsonObject } from '../../node-types/sdk/types.js'
+import type { AiService, Credential, HttpRequestInit, HttpResponse, Json, JsonObject } from '../../node-types/sdk/types.js'
 import { composeEngine } from '../compose.js'
+import { CredentialNotFound } from '../credentials/credentials.js'
 import type { Clock } from '../engine/deps.js'
 import type { RunEvent } from '../engine/events.js'
 import type { Engine } from '../engine/index.js'
@@ -40,6 +41,8 @@ export interface RunFlowOptions {
   params?: Record<string, Json>
   /** What `ctx.secrets.get(name)` answers. Default: none. */
   secrets?: Record<string, string>
+  /** Stored credentials by name: what `ctx.credentials.get(name)` answers and what an HTTP call's `credential` adds. Default: none. */
+  credentials?: Record<string, Credential>
   /** What `ctx.http` does. Default: real `fetch` with the node's timeout. */
   http?: (url: string, init?: HttpRequestInit) => Promise<HttpResponse>
   ai?: AiService
@@ -84,6 +87,7 @@ export async function runFlow(flow: unknown, options: RunFlowOptions = {}): Prom
     log: createLogger('silent'),
     clock,
     registry: createRegistry([...builtinNodeTypes, ...(options.nodeTypes ?? [])]),
+    credentials: { get: (name) => credentialIn(options.credentials ?? {}, name) },
     overrides: { secrets: { get: (name) => secrets[name] }, ...(options.http && { http: options.http }), ...(options.ai && { ai: options.ai }) },
   })
   const draft = checkedFlow(flow, engine)
@@ -93,6 +97,11 @@ export async function runFlow(flow: unknown, options: RunFlowOptions = {}): Prom
   const events = (await store.runs.getEvents(runId)) ?? []
   const path = events.flatMap((e) => (e.type === 'node.completed' ? [{ nodeId: e.nodeId, port: e.port }] : []))
   return { runId, status: state.status, outcome: state.outcome, output: state.output, error: state.error, path, state, events, engine }
+}
+
+function credentialIn(credentials: Record<string, Credential>, name: string): Promise<Credential> {
+  const found = Object.hasOwn(credentials, name) ? credentials[name] : undefined
+  return found ? Promise.resolve(found) : Promise.reject(new CredentialNotFound(name))
 }
 
 /** A clock the kit may move (`set`), or one the test keeps. */

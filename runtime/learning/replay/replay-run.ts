@@ -57,6 +57,10 @@ export class ReplayContext implements NodeContext {
   readonly idempotencyKey: string
   readonly log = silent
   readonly secrets = noSecrets
+  /** A replay never opens a secret: a step that asks for one cannot be told from the record. */
+  readonly credentials = {
+    get: (name: string): Promise<never> => Promise.reject(halt(this.run, `step '${this.nodeId}' reads the credential '${name}'; a replay opens no secrets`)),
+  }
   private readonly scope: Record<string, unknown>
 
   constructor(

@@ -41,6 +41,7 @@ function contextFor(c: CaseRecord, compiled: CompiledFlow, nodeId: string, nodes
     log: silent,
     ai: noAi,
     secrets: { get: () => undefined },
+    credentials: { get: () => Promise.reject(new Error('a replay opens no secrets')) },
     http: noHttp,
     evaluate: (source, extra) => compileExpression(source)(extra ? { ...scope, ...extra } : scope),
     render: () => '',

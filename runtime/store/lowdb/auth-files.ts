@@ -1,11 +1,12 @@
 /**
  * The lowdb store's people data: `auth/users/<username>.json`,
- * `auth/sessions/<hash>.json` and `auth/keys/<id>.json`, one durable file per
+ * `auth/sessions/<hash>.json`, `auth/keys/<id>.json` and
+ * `auth/credentials/<name>.json` (secrets sealed), one durable file per
  * record, all read at open. Expired sessions are removed as they are found.
  */
 import { mkdir, readdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { recordCollection, type ApiKeyRecord, type AuthStore, type RecordPersistence, type SessionRecord, type UserRecord } from '../auth-store.js'
+import { recordCollection, type ApiKeyRecord, type AuthStore, type CredentialRecord, type RecordPersistence, type SessionRecord, type UserRecord } from '../auth-store.js'
 import { TEMP_SUFFIX, fsyncDir, readJson, writeJson, type Check } from './durable-file.js'
 
 export const AUTH_DIR = 'auth'
@@ -23,6 +24,7 @@ export async function openAuthFiles(dataDir: string, now: () => Date, warn: (mes
   const root = join(dataDir, AUTH_DIR)
   const users = await openFolder<UserRecord>(join(root, 'users'), 'username', warn)
   const keys = await openFolder<ApiKeyRecord>(join(root, 'keys'), 'id', warn)
+  const credentials = await openFolder<CredentialRecord>(join(root, 'credentials'), 'name', warn)
   const sessionFolder = await openFolder<SessionRecord>(join(root, 'sessions'), 'id', warn)
   const at = now().toISOString()
   const live = sessionFolder.records.filter((s) => s.expiresAt > at)
@@ -32,6 +34,7 @@ export async function openAuthFiles(dataDir: string, now: () => Date, warn: (mes
     users: recordCollection((u) => u.username, users.records, users.persistence),
     sessions: recordCollection((s) => s.id, live, sessionFolder.persistence),
     apiKeys: recordCollection((k) => k.id, keys.records, keys.persistence),
+    credentials: recordCollection((c) => c.name, credentials.records, credentials.persistence),
   }
 }
 

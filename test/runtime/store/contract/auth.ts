@@ -52,5 +52,18 @@ export function authContract(store: () => AppStore): void {
       expect(await apiKeys.get('k1')).toEqual(key)
       expect(await apiKeys.all()).toEqual([key])
     })
+
+    it('keeps credentials by name, sealed value and all, and deletes them', async () => {
+      const { credentials } = store().auth
+      const record = { name: 'crm', kind: 'bearer' as const, sealed: 'v1.aaa.bbb.ccc', createdAt: '2025-01-01T00:00:00.000Z', createdBy: 'ann', updatedAt: '2025-01-01T00:00:00.000Z', updatedBy: 'ann' }
+      await credentials.put(record)
+      await credentials.put({ ...record, name: 'billing', kind: 'api-key' })
+      expect(await credentials.get('crm')).toEqual(record)
+      expect((await credentials.all()).map((c) => c.name).sort()).toEqual(['billing', 'crm'])
+      await credentials.put({ ...record, sealed: 'v1.ddd.eee.fff' })
+      expect((await credentials.get('crm'))?.sealed).toBe('v1.ddd.eee.fff')
+      expect(await credentials.delete('crm')).toBe(true)
+      expect(await credentials.get('crm')).toBeUndefined()
+    })
   })
 }
