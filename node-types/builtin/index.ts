@@ -6,8 +6,9 @@ import { end } from './end.js'
 import { humanReview } from './human-review.js'
 import { rule } from './rule.js'
 import { start } from './start.js'
+import { subFlow } from './sub-flow.js'
 import { wait } from './wait.js'
 
-export { aiStep, customerConfirmation, end, humanReview, rule, start, wait }
+export { aiStep, customerConfirmation, end, humanReview, rule, start, subFlow, wait }
 
-export const builtinNodeTypes: readonly AnyNodeType[] = [start, aiStep, rule, humanReview, customerConfirmation, wait, end]
+export const builtinNodeTypes: readonly AnyNodeType[] = [start, aiStep, rule, humanReview, customerConfirmation, wait, subFlow, end]

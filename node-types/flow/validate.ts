@@ -28,6 +28,7 @@ export type ProblemCode =
   | 'port.unconnected'
   | 'param.unknown'
   | 'expression.invalid'
+  | 'flow.calls-itself'
 
 export interface Problem {
   path: string
@@ -43,6 +44,8 @@ interface LooseNode {
   type: string
   def?: AnyNodeType
   ports: string[]
+  /** Flows this node runs as child runs (sub-flows). */
+  calls: { flowId: string; version?: number }[]
 }
 
 /** Validate a flow document (already JSON-parsed). */
@@ -58,8 +61,21 @@ export function validateFlow(document: unknown, registry: NodeTypeRegistry): Val
   const nodes = checkNodes(raw.nodes, registry, paramValues, problems)
   checkParameters(raw.parameters, problems)
   checkGraph(nodes, raw.edges, problems)
+  checkSelfCalls(raw.id, nodes, problems)
   if (problems.length > 0 || !parsed.success) return { ok: false, problems }
   return { ok: true, flow: parsed.data, problems: [] }
+}
+
+/** A flow that runs itself as a sub-flow would nest runs without end. (Calls through other flows: `findCallCycle`.) */
+function checkSelfCalls(flowId: unknown, nodes: LooseNode[], problems: Problem[]): void {
+  for (const node of nodes) {
+    if (!node.calls.some((c) => c.flowId === flowId)) continue
+    problems.push({
+      path: jsonPath(['nodes', node.index, 'config']),
+      code: 'flow.calls-itself',
+      message: `node '${node.id}' runs flow '${String(flowId)}' — this very flow — as a sub-flow, which would never end; call another flow`,
+    })
+  }
 }
 
 function checkParameters(parameters: unknown, problems: Problem[]): void {
@@ -94,7 +110,7 @@ function checkNodes(rawNodes: unknown, registry: NodeTypeRegistry, paramValues: 
     }
     seen.add(node.id)
     const def = registry.get(node.type)
-    const loose: LooseNode = { index, id: node.id, type: node.type, def, ports: [] }
+    const loose: LooseNode = { index, id: node.id, type: node.type, def, ports: [], calls: [] }
     nodes.push(loose)
     if (!def) {
       problems.push({
@@ -115,6 +131,7 @@ function checkNodes(rawNodes: unknown, registry: NodeTypeRegistry, paramValues: 
     const config = resolveConfig(def, node, index, paramValues, unknownRefs.map((r) => r.path.join('.')), problems)
     if (config === undefined) return
     loose.ports = def.portsFor(config)
+    loose.calls = def.calls?.(config) ?? []
     for (const p of def.check?.(config) ?? []) {
       problems.push({ path: jsonPath(['nodes', index, 'config', ...p.path]), code: 'node.bad-config', message: `node '${node.id}': ${p.message}` })
     }

@@ -55,6 +55,11 @@ export interface NodeTypeSpec<C extends z.ZodType, P extends string> {
   check?: (config: z.output<C>) => ConfigProblem[]
   /** The CEL expressions in a config, so the validator can parse them and check `params.*`. */
   expressions?: (config: z.output<C>) => { path: (string | number)[]; source: string }[]
+  /**
+   * The published flows this node runs as child runs (a sub-flow), so the
+   * validator can refuse a flow that calls itself, directly or through others.
+   */
+  calls?: (config: z.output<C>) => { flowId: string; version?: number }[]
   /** Output ports that may stay unconnected (an unconnected `error` port fails the run instead). */
   optionalOutputs?: readonly string[]
   /** Run the node. Return the port it leaves by, or a wait. */

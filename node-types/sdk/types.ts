@@ -72,6 +72,18 @@ export interface TimerSpec {
 }
 
 /**
+ * Another published flow run as a child of this run (a sub-flow). The engine
+ * starts it after this step commits and resumes the node with a `child`
+ * signal when the child ends; cancelling this run cancels the child.
+ */
+export interface ChildRunSpec {
+  flowId: string
+  /** A published version; absent: the latest one when the child starts. */
+  version?: number
+  input: JsonObject
+}
+
+/**
  * A node that needs the outside world returns this instead of a port. The
  * engine stores it; `resume` is called when something arrives.
  */
@@ -80,6 +92,8 @@ export interface WaitResult {
     task?: TaskSpec
     request?: CustomerRequestSpec
     timers?: TimerSpec[]
+    /** Start a child run and wait for its end. */
+    child?: ChildRunSpec
     /** Node-private state handed back on resume (e.g. approvals so far). */
     state?: JsonObject
   }
@@ -114,6 +128,14 @@ export type ResumeSignal =
     }
   | { kind: 'answer'; requestId: string; answer: string; data: JsonObject }
   | { kind: 'timer'; name: string }
+  | {
+      kind: 'child'
+      runId: string
+      status: 'completed' | 'failed' | 'cancelled'
+      outcome?: string
+      output?: JsonObject
+      error?: { code: string; message: string }
+    }
 
 export interface Logger {
   info(message: string, fields?: JsonObject): void

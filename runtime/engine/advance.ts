@@ -5,6 +5,7 @@
 import type { JsonObject, NodeResult, ResumeSignal } from '../../node-types/sdk/types.js'
 import { targetsOf, type CompiledFlow } from './compile.js'
 import type { EngineDeps } from './deps.js'
+import { openChild } from './children.js'
 import { createNodeContext } from './node-context.js'
 import type { RunTx } from './run-tx.js'
 import type { OutboxMessage } from './store.js'
@@ -135,6 +136,7 @@ async function openWait(step: Step, nodeId: string, exec: string, wait: Extract<
   for (const timer of wait.timers ?? []) {
     tx.emit({ type: 'timer.scheduled', timerId: deps.ids.next('tm'), nodeId, exec, name: timer.name, fireAt: timer.at })
   }
+  if (wait.child) openChild(step, nodeId, exec, wait.child)
 }
 
 async function sendReminders(step: Step, exec: string): Promise<void> {
@@ -192,6 +194,9 @@ export function closeWait(tx: RunTx, exec: string, reason: 'superseded' | 'cance
   }
   for (const timer of Object.values(tx.state.timers)) {
     if (timer.exec === exec && timer.status === 'pending') tx.emit({ type: 'timer.cancelled', timerId: timer.id })
+  }
+  for (const child of Object.values(tx.state.children ?? {})) {
+    if (child.exec === exec && child.status === 'running') tx.emit({ type: 'child.closed', childRunId: child.id, reason })
   }
 }
 

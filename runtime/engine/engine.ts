@@ -9,7 +9,9 @@
  */
 import type { Flow } from '../../node-types/flow/schema.js'
 import type { Json, JsonObject } from '../../node-types/sdk/types.js'
+import type { ParentLink, RunEvent } from './events.js'
 import { advance, closeWait, isTerminal, type Step } from './advance.js'
+import { childFollowUps, type ChildRunHost } from './child-runs.js'
 import { compileFlow, type CompiledFlow } from './compile.js'
 import type { EngineDeps } from './deps.js'
 import { EngineError } from './errors.js'
@@ -33,6 +35,14 @@ export interface StartRunOptions {
   /** Parameter values for this run (default: the flow version's own). */
   params?: Record<string, Json>
   parametersVersion?: number
+}
+
+/** How a child run starts (a sub-flow): its id was chosen in the parent's commit. */
+interface ChildStart {
+  runId: string
+  parent: ParentLink
+  depth: number
+  test: boolean
 }
 
 export interface StartRunResult {
@@ -77,6 +87,13 @@ export function createEngine(deps: EngineDeps) {
     deps.onCommit?.(tx.state, tx.events)
   }
 
+  /** After a commit, outside the run's lock: what it asks of other runs (start or cancel a child, tell a parent). */
+  async function followUp(state: RunState, events: readonly RunEvent[]): Promise<boolean> {
+    if (!asksOtherRuns(state, events)) return false
+    await childFollowUps(host, state, events)
+    return true
+  }
+
   /**
    * Run `fn` on a fresh copy of a run, then commit what it emitted — if the
    * run is still where `fn` found it. If another operation (here or in
@@ -85,7 +102,8 @@ export function createEngine(deps: EngineDeps) {
    * `fn` may be called more than once: it must keep its effects in the step.
    */
   async function withRun<T>(runId: string, fn: (step: Step) => Promise<T>): Promise<T> {
-    return locks.run(runId, async () => {
+    let committed: RunTx | undefined
+    const result = await locks.run(runId, async () => {
       for (let attempt = 1; ; attempt++) {
         const state = await deps.store.runs.getRun(runId)
         if (!state) throw new EngineError('RUN_NOT_FOUND', `run '${runId}' does not exist`)
@@ -94,6 +112,7 @@ export function createEngine(deps: EngineDeps) {
         const result = await fn(step)
         try {
           await commit(step.tx)
+          committed = step.tx
           return result
         } catch (error) {
           if (!isConflict(error, 'SEQ_CONFLICT')) throw error
@@ -101,6 +120,8 @@ export function createEngine(deps: EngineDeps) {
         }
       }
     })
+    if (committed) await followUp(committed.state, committed.events)
+    return result
   }
 
   async function startRun(options: StartRunOptions): Promise<StartRunResult> {
@@ -135,7 +156,7 @@ export function createEngine(deps: EngineDeps) {
     return { runId, created: false, state }
   }
 
-  async function createRun(options: StartRunOptions): Promise<StartRunResult> {
+  async function createRun(options: StartRunOptions, child?: ChildStart): Promise<StartRunResult> {
     const version = options.draft ? 0 : (options.version ?? (await latestVersion(options.flowId)))
     const compiled = await compiledFor(options.flowId, version, options.params, options.draft)
     const parsed = compiled.input.safeParse(options.input ?? {})
@@ -143,7 +164,7 @@ export function createEngine(deps: EngineDeps) {
       const problems = parsed.error.issues.map((i) => ({ path: ['input', ...i.path].join('.'), message: i.message }))
       throw new EngineError('INPUT_INVALID', `the run input does not match the flow's input schema: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { problems })
     }
-    const runId = deps.ids.next('r')
+    const runId = child?.runId ?? deps.ids.next('r')
     const step: Step = { deps, compiled, tx: new RunTx(emptyState(runId), deps.clock) }
     step.tx.emit({
       type: 'run.started',
@@ -154,12 +175,22 @@ export function createEngine(deps: EngineDeps) {
       parametersVersion: options.parametersVersion,
       idempotencyKey: options.idempotencyKey,
       requestedBy: options.requestedBy,
-      test: options.draft ? true : undefined,
+      test: options.draft || child?.test ? true : undefined,
       flowSnapshot: options.draft,
+      ...(child && { parent: child.parent, depth: child.depth }),
     })
     await advance(step, [{ nodeId: compiled.startId, input: parsed.data as JsonObject }])
     await commit(step.tx)
-    return { runId, created: true, state: step.tx.state }
+    // Children it started may have ended and resumed it already: answer with the run as it is now.
+    const moved = await followUp(step.tx.state, step.tx.events)
+    const state = moved ? ((await deps.store.runs.getRun(runId)) ?? step.tx.state) : step.tx.state
+    return { runId, created: true, state }
+  }
+
+  /** Start a child run under the id its parent's commit chose; a second start of that id is refused by the store (SEQ_CONFLICT). */
+  async function startChildRun(options: { runId: string; flowId: string; version?: number; input: unknown; parent: ParentLink; depth: number; test: boolean }) {
+    const { runId, parent, depth, test, ...start } = options
+    return createRun(start, { runId, parent, depth, test })
   }
 
   async function latestVersion(flowId: string): Promise<number> {
@@ -206,7 +237,27 @@ export function createEngine(deps: EngineDeps) {
     compiledCache.clear()
   }
 
+  const host: ChildRunHost = { deps, withRun, startChildRun, cancelRun }
   return { startRun, cancelRun, retryRun, withRun, compiledFor, invalidateCompiled, deps }
+}
+
+/** Does a commit concern other runs: a child started, closed or checked, or a child run ending? */
+function asksOtherRuns(state: RunState, events: readonly RunEvent[]): boolean {
+  if (!state.parent && !state.children) return false
+  for (const event of events) {
+    switch (event.type) {
+      case 'child.started':
+      case 'child.closed':
+      case 'timer.fired':
+        if (state.children) return true
+        break
+      case 'run.completed':
+      case 'run.failed':
+      case 'run.cancelled':
+        if (state.parent) return true
+    }
+  }
+  return false
 }
 
 function isConflict(error: unknown, code: AppendConflict['code']): error is AppendConflict {

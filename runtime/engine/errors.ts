@@ -28,6 +28,7 @@ export type EngineErrorCode =
   | 'ANSWER_INVALID'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'RUN_BUSY'
+  | 'SUB_FLOW_TOO_DEEP'
 
 const STATUS: Record<EngineErrorCode, number> = {
   FLOW_NOT_FOUND: 404,
@@ -55,6 +56,7 @@ const STATUS: Record<EngineErrorCode, number> = {
   ANSWER_INVALID: 422,
   IDEMPOTENCY_KEY_REUSED: 409,
   RUN_BUSY: 503,
+  SUB_FLOW_TOO_DEEP: 422,
 }
 
 export class EngineError extends Error {

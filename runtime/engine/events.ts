@@ -27,6 +27,16 @@ export interface RunStarted extends Base {
   test?: boolean
   /** Test runs of a draft carry the draft itself, so they stay pinned to it. */
   flowSnapshot?: Flow
+  /** A child run (a sub-flow): the run and the waiting step that started it. */
+  parent?: ParentLink
+  /** How many parents above this run (0 or absent: a top-level run). */
+  depth?: number
+}
+
+export interface ParentLink {
+  runId: string
+  nodeId: string
+  exec: string
 }
 
 export interface NodeEntered extends Base {
@@ -209,6 +219,33 @@ export interface TimerCancelled extends Base {
   timerId: string
 }
 
+/** A waiting step asked for a child run; the engine starts it right after this commit. */
+export interface ChildStarted extends Base {
+  type: 'child.started'
+  childRunId: string
+  nodeId: string
+  exec: string
+  flowId: string
+  /** Absent: the latest published version when the child starts. */
+  version?: number
+  input: JsonObject
+}
+
+/** A child run ended and its end was handed to the waiting step (or it was no longer waiting). */
+export interface ChildFinished extends Base {
+  type: 'child.finished'
+  childRunId: string
+  status: 'completed' | 'failed' | 'cancelled'
+  outcome?: string
+}
+
+/** The step waiting on a child stopped waiting (cancelled, or the run ended): the child is cancelled. */
+export interface ChildClosed extends Base {
+  type: 'child.closed'
+  childRunId: string
+  reason: 'cancelled' | 'superseded'
+}
+
 export interface RunCompleted extends Base {
   type: 'run.completed'
   outcome: string
@@ -255,6 +292,9 @@ export type RunEvent =
   | TimerScheduled
   | TimerFired
   | TimerCancelled
+  | ChildStarted
+  | ChildFinished
+  | ChildClosed
   | RunCompleted
   | RunFailed
   | RunCancelled

@@ -4,7 +4,7 @@
  */
 import type { Flow } from '../../node-types/flow/schema.js'
 import type { CustomerRequestSpec, Json, JsonObject, TaskField } from '../../node-types/sdk/types.js'
-import type { RunEvent, RunStatus } from './events.js'
+import type { ParentLink, RunEvent, RunStatus } from './events.js'
 
 export interface TaskState {
   id: string
@@ -72,6 +72,19 @@ export interface DeliveryState {
   retryAt?: Record<string, string>
 }
 
+/** A child run this run started (a sub-flow), and how it ended. */
+export interface ChildState {
+  id: string
+  nodeId: string
+  exec: string
+  flowId: string
+  version?: number
+  input: JsonObject
+  status: 'running' | 'completed' | 'failed' | 'cancelled'
+  outcome?: string
+  startedAt: string
+}
+
 export interface WaitState {
   nodeId: string
   exec: string
@@ -91,6 +104,12 @@ export interface RunState {
   requestedBy?: string
   test: boolean
   flowSnapshot?: Flow
+  /** Set on a child run: the run and step waiting for it. */
+  parent?: ParentLink
+  /** Parents above this run; 0 for a top-level run. */
+  depth: number
+  /** Child runs started by this run's steps, by run id (absent in states stored before sub-flows). */
+  children?: Record<string, ChildState>
   createdAt: string
   updatedAt: string
   lastSeq: number
@@ -119,6 +138,7 @@ export function emptyState(runId: string): RunState {
     input: {},
     params: {},
     test: false,
+    depth: 0,
     createdAt: '',
     updatedAt: '',
     lastSeq: 0,
@@ -155,6 +175,8 @@ export function applyEvent(state: RunState, event: RunEvent): void {
         requestedBy: event.requestedBy,
         test: event.test === true,
         flowSnapshot: event.flowSnapshot,
+        parent: event.parent,
+        depth: event.depth ?? 0,
         createdAt: event.at,
         status: 'running',
       })
@@ -271,6 +293,28 @@ export function applyEvent(state: RunState, event: RunEvent): void {
     case 'timer.cancelled': {
       const timer = state.timers[event.timerId]
       if (timer) timer.status = event.type === 'timer.fired' ? 'fired' : 'cancelled'
+      break
+    }
+    case 'child.started':
+      ;(state.children ??= {})[event.childRunId] = {
+        id: event.childRunId,
+        nodeId: event.nodeId,
+        exec: event.exec,
+        flowId: event.flowId,
+        version: event.version,
+        input: event.input,
+        status: 'running',
+        startedAt: event.at,
+      }
+      break
+    case 'child.finished': {
+      const child = state.children?.[event.childRunId]
+      if (child) Object.assign(child, { status: event.status, outcome: event.outcome })
+      break
+    }
+    case 'child.closed': {
+      const child = state.children?.[event.childRunId]
+      if (child && child.status === 'running') child.status = 'cancelled'
       break
     }
     case 'run.completed':

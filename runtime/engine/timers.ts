@@ -4,6 +4,7 @@
  * what is due; each timer fires at most once, also after a restart.
  */
 import { resumeWait } from './advance.js'
+import { CHILD_CHECK, scheduleNextCheck } from './children.js'
 import type { Engine } from './engine.js'
 
 /**
@@ -43,6 +44,11 @@ export async function fireTimer(engine: Engine, runId: string, timerId: string, 
     if (!timer || timer.status !== 'pending') return false
     if (!options.due && new Date(timer.fireAt) > engine.deps.clock.now()) return false
     step.tx.emit({ type: 'timer.fired', timerId })
+    // The engine's own check on a child run: the follow-up after this commit does the checking.
+    if (timer.name === CHILD_CHECK) {
+      if (step.tx.state.waits[timer.exec]) scheduleNextCheck(step, timer)
+      return true
+    }
     if (step.tx.state.waits[timer.exec]) {
       if (timer.name === 'expiry') {
         for (const request of Object.values(step.tx.state.requests)) {

@@ -1,7 +1,9 @@
 /** Flows: drafts, validation, versions, and starting runs. */
 import { Router } from 'express'
 import { z } from 'zod'
-import { validateFlow } from '../../../node-types/flow/validate.js'
+import { findCallCycle } from '../../../node-types/flow/calls.js'
+import type { Flow } from '../../../node-types/flow/schema.js'
+import { validateFlow, type ValidationResult } from '../../../node-types/flow/validate.js'
 import { HttpError, notFound } from '../errors.js'
 import { actorOf, type RuntimeContext } from '../runtime-context.js'
 
@@ -13,8 +15,20 @@ export function flowRoutes(rt: RuntimeContext): Router {
   const router = Router()
   const flows = rt.store.flows
 
-  router.post('/flows/validate', (req, res) => {
-    const result = validateFlow(req.body, rt.registry)
+  /** The validator's problems, and — for a valid flow — sub-flow calls that lead back to it through published flows. */
+  async function validateWithCalls(document: unknown): Promise<ValidationResult> {
+    const result = validateFlow(document, rt.registry)
+    if (!result.ok) return result
+    const load = async (id: string, version?: number) => {
+      const v = version ?? (await flows.latestVersion(id))
+      return v === undefined ? undefined : flows.getVersion(id, v)
+    }
+    const problems = await findCallCycle(result.flow as Flow, rt.registry, load)
+    return problems.length > 0 ? { ok: false, problems } : result
+  }
+
+  router.post('/flows/validate', async (req, res) => {
+    const result = await validateWithCalls(req.body)
     res.status(result.ok ? 200 : 422).json({ ok: result.ok, ...(result.ok ? {} : { problems: result.problems }) })
   })
 
@@ -52,7 +66,7 @@ export function flowRoutes(rt: RuntimeContext): Router {
   router.post('/flows/:id/publish', async (req, res) => {
     const draft = await flows.getDraft(req.params.id)
     if (!draft) throw notFound(`flow '${req.params.id}'`)
-    const result = validateFlow(draft.flow, rt.registry)
+    const result = await validateWithCalls(draft.flow)
     if (!result.ok) throw new HttpError(422, 'FLOW_INVALID', 'the draft has problems; fix them before publishing', { problems: result.problems })
     const version = await flows.publish(req.params.id, actorOf(req), publishBody.parse(req.body)?.note)
     res.status(201).json({ version })

@@ -35,6 +35,10 @@ export function runView(state: RunState) {
     outcome: state.outcome,
     output: state.output,
     error: state.error,
+    /** Set on a child run (a sub-flow): the run and step that started it. */
+    parent: state.parent ?? null,
+    /** Child runs this run started, oldest first. */
+    children: Object.values(state.children ?? {}).map((c) => ({ runId: c.id, nodeId: c.nodeId, flowId: c.flowId, status: c.status, outcome: c.outcome ?? null })),
     waitingOn: Object.values(state.waits).map((w) => ({
       nodeId: w.nodeId,
       since: w.since,
