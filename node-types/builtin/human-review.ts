@@ -93,7 +93,7 @@ export const humanReview = defineNodeType({
     return {
       wait: {
         task: {
-          title: ctx.render(config.title),
+          title: ctx.render(config.title, { numbers: 'grouped' }),
           role: config.role,
           decisions: config.decisions.map((d) => d.name),
           decisionLabels: Object.fromEntries(config.decisions.map((d) => [d.name, d.label])),

@@ -6,6 +6,7 @@
  * Nothing in a node type can reach into the engine or the store.
  */
 import type { z } from 'zod'
+import type { RenderOptions } from '../expr/template.js'
 
 /** JSON values: the only thing that crosses the node boundary. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
@@ -245,6 +246,6 @@ export interface NodeContext extends RunData {
   http(url: string, init?: HttpRequestInit): Promise<HttpResponse>
   /** Evaluate a CEL expression over `input`, `nodes`, `params` (and `extra`). */
   evaluate(expression: string, extra?: Record<string, unknown>): unknown
-  /** Fill a `{{ expression }}` template over the same data. */
-  render(template: string): string
+  /** Fill a `{{ expression }}` template over the same data (`{ numbers: 'grouped' }` for text people read in the app). */
+  render(template: string, options?: RenderOptions): string
 }

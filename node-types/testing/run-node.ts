@@ -96,7 +96,7 @@ function prepare<C extends z.ZodType, P extends string>(definition: NodeTypeDefi
     nodes,
     params,
     evaluate: (expression, extra) => compileExpression(expression)(extra ? { ...scope, ...extra } : scope),
-    render: (template) => renderTemplate(template, scope),
+    render: (template, options) => renderTemplate(template, scope, options),
   }
   return { ctx, logs, config }
 }

@@ -5,7 +5,7 @@
  * on the hot path.
  */
 import { compileExpression } from '../../node-types/expr/cel.js'
-import { renderTemplate } from '../../node-types/expr/template.js'
+import { renderTemplate, type RenderOptions } from '../../node-types/expr/template.js'
 import type { AiService, CredentialAccess, HttpRequestInit, HttpResponse, Json, JsonObject, Logger, NodeContext } from '../../node-types/sdk/types.js'
 import type { EngineDeps } from './deps.js'
 import type { RunState } from './state.js'
@@ -74,8 +74,8 @@ class RunNodeContext implements NodeContext {
     return compileExpression(expression)(extra ? { ...this.scope, ...extra } : this.scope)
   }
 
-  render(template: string): string {
-    return renderTemplate(template, this.scope)
+  render(template: string, options?: RenderOptions): string {
+    return renderTemplate(template, this.scope, options)
   }
 }
 

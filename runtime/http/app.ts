@@ -22,6 +22,7 @@ import { nodeTypeRoutes } from './routes/node-types.js'
 import { runRoutes } from './routes/runs.js'
 import { streamRoutes } from './routes/stream.js'
 import { taskActionRoutes } from './routes/task-actions.js'
+import { taskFilterRoutes } from './routes/task-filters.js'
 import { taskRoutes } from './routes/tasks.js'
 import { userRoutes } from './routes/users.js'
 import type { RuntimeContext } from './runtime-context.js'
@@ -40,7 +41,7 @@ export function createApp(rt: RuntimeContext, options: { designerDir?: string } 
   api.use(authenticate(rt.auth))
   api.use(express.json({ limit: '5mb', strict: false, type: ['application/json', 'application/*+json'] }))
   api.use(rejectForbiddenKeys)
-  for (const routes of [metaRoutes, authRoutes, userRoutes, credentialRoutes, nodeTypeRoutes, flowRoutes, parameterRoutes, learningRoutes, learningLoopRoutes, replayRoutes, runRoutes, auditRoutes, taskRoutes, taskActionRoutes, customerRoutes, streamRoutes]) api.use(routes(rt))
+  for (const routes of [metaRoutes, authRoutes, userRoutes, credentialRoutes, nodeTypeRoutes, flowRoutes, parameterRoutes, learningRoutes, learningLoopRoutes, replayRoutes, runRoutes, auditRoutes, taskFilterRoutes, taskRoutes, taskActionRoutes, customerRoutes, streamRoutes]) api.use(routes(rt))
   api.use((req, _res, next) => next(new HttpError(404, 'NOT_FOUND', `no API route ${req.method} /api${req.path}`)))
   app.use('/api', api)
 

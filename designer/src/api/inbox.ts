@@ -1,4 +1,5 @@
-/** The reviewer inbox and the outbox: typed calls to `/api/tasks`, `/api/groups`, `/api/runs/:id/audit` and `/api/outbox`. */
+/** The reviewer inbox and the outbox: typed calls to `/api/tasks` (and its filter choices), `/api/groups`, `/api/runs/:id/audit` and `/api/outbox`. */
+import type { TaskFilters } from '../../../node-types/api/inbox'
 import { send } from './client'
 import type { AuditEntry, DecisionResult, Group, InboxTask, OutboxEntry, OutboxQuery, TaskDetail, TaskQuery } from './inbox-types'
 
@@ -18,6 +19,7 @@ export const inboxApi = {
     const { data, headers } = await send<InboxTask[]>('GET', `/api/tasks${queryString(query)}`)
     return { tasks: data, total: Number(headers.get('x-total-count') ?? data.length) }
   },
+  filters: () => request<TaskFilters>('GET', '/api/tasks/filters'),
   task: (id: string) => request<TaskDetail>('GET', `/api/tasks/${enc(id)}`),
   claim: (id: string) => request<{ task: InboxTask }>('POST', `/api/tasks/${enc(id)}/claim`),
   release: (id: string) => request<{ task: InboxTask }>('POST', `/api/tasks/${enc(id)}/release`),

@@ -3,7 +3,7 @@
  * Filters live in the address bar. Keys: j/k select, Enter opens, c claims,
  * ? lists every shortcut.
  */
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { InboxTask } from '../api/inbox-types'
 import { AppHeader } from '../app/AppHeader'
 import { navigate } from '../app/router'
@@ -15,10 +15,10 @@ import { taskPath } from './next-task'
 import { ReassignDialog } from './ReassignDialog'
 import { ShortcutDialog, ShortcutHint } from './ShortcutHelp'
 import { rememberQueue } from './task-queue'
-import { useFlowNames } from './useFlowNames'
 import { useGroups } from './useGroups'
 import { useInboxTasks } from './useInboxTasks'
 import { useKeys } from './useKeys'
+import { useTaskFilters } from './useTaskFilters'
 import { useTaskActions } from './useTaskActions'
 import '../styles/inbox.css'
 
@@ -28,16 +28,15 @@ export function InboxPage() {
   const user = useCurrentUser()
   const me = user?.username
   const { groups, nameOf } = useGroups()
-  const flows = useFlowNames()
+  const { flows, groups: myGroups } = useTaskFilters()
   const actions = useTaskActions(nameOf, inbox.reload)
   const [selected, setSelected] = useState(0)
   const [keyed, setKeyed] = useState(false)
   const [handing, setHanding] = useState<InboxTask | null>(null)
   const [help, setHelp] = useState(false)
   const tasks = inbox.tasks ?? []
-  // Admins, designers and owners see every group's tasks; a reviewer sees its own groups'.
+  // Admins, designers and owners see every group's tasks; a reviewer sees its own groups' (the server lists only those).
   const seesAll = !!user?.roles.some((r) => r === 'admin' || r === 'designer' || r === 'owner')
-  const myGroups = useMemo(() => (seesAll ? groups : groups.filter((g) => g.members.some((m) => m.username === me))).map((g) => g.name), [groups, seesAll, me])
 
   const change = (patch: Partial<Filters>) => {
     const next = { ...filters, page: 0, ...patch }

@@ -24,7 +24,8 @@ export function describeDue(dueAt: string | undefined, now = Date.now(), open = 
   if (!dueAt) return { text: 'No deadline', overdue: false, soon: false }
   const left = Date.parse(dueAt) - now
   const exact = exactTime(dueAt)
-  if (!open) return { text: `Was due ${new Date(dueAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}`, overdue: false, soon: false, exact }
+  // A task no longer open: its deadline had passed ("Was due 3 Dec") or had not come yet ("Due 7 Dec"), never "was due" in the future.
+  if (!open) return { text: `${left < 0 ? 'Was due' : 'Due'} ${new Date(dueAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}`, overdue: false, soon: false, exact }
   if (left < 0) return { text: `Overdue by ${span(-left)}`, overdue: true, soon: false, exact }
   return { text: `Due in ${span(left)}`, overdue: false, soon: left < 86_400_000, exact }
 }

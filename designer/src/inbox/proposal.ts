@@ -47,6 +47,8 @@ export function readProposal(show: Record<string, unknown>, proposedDecision?: s
     else if (/confidence/i.test(key) && isUnit(value)) view.signal ??= { label: key, value, kind: 'confidence' }
     else if (/score/i.test(key) && isUnit(value)) score ??= { label: key, value, kind: 'score' }
     else if (/\(AI\)|\bAI\b/.test(key) && !isRecord(value)) view.aiValues.push([key, value])
+    // The default view's whole run input reads as the case's own fields, not one nested "Input" row.
+    else if (key === 'input' && isRecord(value)) view.inputs.push(...Object.entries(value))
     else if (!(key === 'start' && sameJson(value, show.input))) view.inputs.push([key, value])
   }
   const last = view.outputs[view.outputs.length - 1]

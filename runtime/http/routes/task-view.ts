@@ -14,22 +14,39 @@ export type HistoryEntry =
 export async function taskDetail(rt: RuntimeContext, run: RunState, task: TaskState) {
   let flowName = run.flowId
   let stepLabel = task.nodeId
+  let show = task.show
   try {
     const compiled = await rt.engine.compiledFor(run.flowId, run.flowVersion, run.params, run.flowSnapshot)
     flowName = compiled.flow.name
     stepLabel = compiled.flow.nodes.find((n) => n.id === task.nodeId)?.label ?? task.nodeId
+    const named = (compiled.nodes.get(task.nodeId)?.config as { show?: unknown[] } | undefined)?.show?.length
+    if (!named) show = withoutRouting(task.show, (id) => compiled.nodes.get(id)?.def.category)
   } catch {
     // A flow version that is gone still leaves the task readable.
   }
   const now = rt.engine.deps.clock.now().toISOString()
   return {
     ...task,
+    show,
     overdue: task.status === 'open' && task.dueAt !== undefined && task.dueAt < now,
     flowName,
     stepLabel,
     run: { id: run.id, flowId: run.flowId, flowVersion: run.flowVersion, status: run.status, test: run.test, requestedBy: run.requestedBy, createdAt: run.createdAt },
     history: historyOf(run, task.id),
   }
+}
+
+/** Node categories whose output is how the run was routed (a start, a rule's outcome and rule index, a wait), not part of the case. */
+const ROUTING = new Set(['flow', 'logic'])
+
+/**
+ * A review that names nothing to show gets the input and every earlier
+ * output; the reviewer is spared the ones that only say how the run was
+ * routed ("Route: Outcome four-eyes, Rule 0").
+ */
+function withoutRouting(show: TaskState['show'], categoryOf: (nodeId: string) => string | undefined): TaskState['show'] {
+  const kept = Object.entries(show).filter(([key]) => key === 'input' || !ROUTING.has(categoryOf(key) ?? ''))
+  return kept.length === Object.keys(show).length ? show : Object.fromEntries(kept)
 }
 
 /** Earlier decisions, four-eyes approvals and customer answers of a run, oldest first. */

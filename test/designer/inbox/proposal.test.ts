@@ -16,13 +16,13 @@ describe('reading the AI proposal out of a task', () => {
     expect(view.inputs.map(([k]) => k)).toEqual(['Applicant', 'Amount (EUR)'])
   })
 
-  it('recognises whole AI-step outputs in the default view, and drops the start step that repeats the input', () => {
+  it('recognises whole AI-step outputs in the default view, shows the fields of the input as the case, and drops the start step that repeats the input', () => {
     const input = { applicant: 'Chloe', amount: 150000 }
     const score = { task: 'score', confidence: 0.79, model: 'local-naive-bayes', modelVersion: 'nb-1', label: 'good', value: 0.79 }
-    const view = readProposal({ input, start: input, score, route: { outcome: 'four-eyes', rule: 0 } })
+    const view = readProposal({ input, start: input, score, lookup: { tier: 'gold' } })
     expect(view.outputs).toEqual([{ step: 'score', label: 'good', value: 0.79, confidence: 0.79, model: 'nb-1' }])
     expect(view.signal).toEqual({ label: 'Score confidence', value: 0.79, kind: 'confidence' })
-    expect(view.inputs.map(([k]) => k)).toEqual(['input', 'route'])
+    expect(view.inputs).toEqual([['applicant', 'Chloe'], ['amount', 150000], ['lookup', { tier: 'gold' }]])
   })
 
   it('says how sure the AI is in words', () => {

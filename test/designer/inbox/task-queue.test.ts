@@ -30,4 +30,8 @@ describe('due times in words', () => {
     expect(describeDue('2026-03-01T12:00:00Z', now, false).overdue).toBe(false)
     expect(describeDue(undefined, now).text).toBe('No deadline')
   })
+  it('says a decided task "was due" only when its deadline has passed', () => {
+    expect(describeDue('2026-03-01T12:00:00Z', now, false).text).toMatch(/^Was due /)
+    expect(describeDue('2026-03-07T12:00:00Z', now, false).text).toMatch(/^Due (7 Mar|Mar 7)$/)
+  })
 })

@@ -33,6 +33,14 @@ describe('human-review', () => {
     })
   })
 
+  it('writes numbers in the task title as the task page shows them, with separators', async () => {
+    const { result } = await runNode(humanReview, {
+      config: { title: 'Loan of {{ input.amount }} EUR at {{ input.rate }} %' },
+      ctx: { input: { amount: 150000, rate: 3.25 }, now },
+    })
+    expect((result as { wait: { task: { title: string } } }).wait.task.title).toBe('Loan of 150,000 EUR at 3.25 %')
+  })
+
   it('has a port per decision, and overdue when the deadline takes a port', () => {
     const config = humanReview.config.parse({ decisions: [{ name: 'ok', label: 'OK' }], onDeadline: 'port', due: 'PT1H' })
     expect(humanReview.portsFor(config)).toEqual(['ok', 'overdue'])

@@ -75,7 +75,7 @@ describe('inloop CLI', () => {
     const res = await inloop('run', EXAMPLE, '--input', `@${sampleFile('review')}`)
     expect(res.code).toBe(3)
     expect(res.out).toMatch(/: waiting/)
-    expect(res.out).toMatch(/waiting on task t_\w+ for role 'credit-officer': Review loan of 12000 EUR for Ben Ortiz — decisions: approve, reject/)
+    expect(res.out).toMatch(/waiting on task t_\w+ for role 'credit-officer': Review loan of 12,000 EUR for Ben Ortiz — decisions: approve, reject/)
   })
 
   it('prints which customer a run waits on, with exit 3', async () => {
