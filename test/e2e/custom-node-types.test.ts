@@ -70,6 +70,8 @@ describe('custom node types in the designer', () => {
       const entry = page.locator('[data-node-type="score-card"]')
       await expect.poll(() => entry.count(), { timeout: 20_000 }).toBe(1)
       await expect.poll(() => entry.innerText()).toContain('Score card')
+      // The change arrives over the event stream: edit the file once the page is listening.
+      await expect.poll(() => page.getByTestId('toggle-live').getAttribute('data-stream'), { timeout: 20_000 }).toBe('open')
       writeFileSync(join(dir, 'score-card.ts'), typeSource('Risk score card'))
       await expect.poll(() => entry.innerText(), { timeout: 20_000 }).toContain('Risk score card')
       await context.close()
