@@ -38,6 +38,8 @@ export interface ServerOptions {
   host?: string
   /** Data folder for the lowdb store (default `INLOOP_DATA` or `./data`). */
   dataDir?: string
+  /** PostgreSQL instead of a data folder (default `INLOOP_DATABASE_URL`); any number of processes may share it. */
+  databaseUrl?: string
   /** Keep everything in memory (tests, demos). */
   memory?: boolean
   /** Load `examples/` as flows (default true). */
@@ -83,8 +85,9 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const log = createLogger()
-  const dataDir = options.memory ? undefined : resolve(options.dataDir ?? process.env.INLOOP_DATA ?? './data')
-  const store = await openStore(dataDir)
+  const databaseUrl = options.memory ? undefined : options.databaseUrl || process.env.INLOOP_DATABASE_URL || undefined
+  const dataDir = options.memory || databaseUrl ? undefined : resolve(options.dataDir ?? process.env.INLOOP_DATA ?? './data')
+  const store = await openStore({ databaseUrl, dataDir })
   // What the store noticed on opening (a stale lock taken over, leftovers of a crash) belongs in the log.
   for (const warning of (store as { warnings?: readonly string[] }).warnings ?? []) log.warn(warning)
   let scheduler: Scheduler | undefined
@@ -105,7 +108,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     notifier = createNotifier(options.notify ?? loadNotifyConfig(), { log, publicUrl, groupEmails, channels: options.notifyChannels })
     const dirs = nodeTypeDirs({ dir: options.nodeTypesDir, examples: options.examples !== false })
     const nodeTypes = await loadNodeTypes({ dirs, log })
-    const secret = loadSecret(dataDir)
+    const secret = store.linkSecret && !process.env.INLOOP_SECRET ? await store.linkSecret() : loadSecret(dataDir)
     const credentials = createCredentials(store.auth, createSecretBox(secret), { now: () => new Date() })
     const { engine, registry } = composeEngine({
       store,

@@ -2,6 +2,7 @@
  * `inloop <command>`: validate a flow file, run one, or serve the designer
  * and API. Returns the exit code instead of exiting, so tests can call it.
  */
+import { migrateCommand } from './migrate.js'
 import { newNodeTypeCommand } from './new-node-type.js'
 import { runCommand } from './run.js'
 import { serveCommand } from './serve.js'
@@ -16,7 +17,9 @@ Commands:
                                        or what it waits on
   serve [--port N] [--host H] [--data DIR] [--memory]
                                        serve the designer and the API (default 127.0.0.1:3000)
-        [--dev] [--node-types DIR]     --dev reloads node type files when they change
+        [--dev] [--node-types DIR]     --dev reloads node type files when they change;
+                                       with INLOOP_DATABASE_URL set, on PostgreSQL instead
+  migrate [--database URL]             bring the PostgreSQL schema up to date (serve does it too)
   new-node-type <name> [--dir DIR]     scaffold node-types/custom/<name>.ts and its test
   users add <name> --role R [--group G]  add a person to the data folder (server stopped);
   users list | users password <name>     also list people, or set a new password
@@ -43,6 +46,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return await runCommand(rest, io)
       case 'serve':
         return await serveCommand(rest, io)
+      case 'migrate':
+        return await migrateCommand(rest, io)
       case 'users':
         return await usersCommand(rest, io)
       case 'new-node-type':

@@ -37,7 +37,9 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
         : `First start: sign in at ${server.url}/login as '${username}' with the password from INLOOP_ADMIN_PASSWORD`,
     )
   }
-  io.out(`Inloop is running at ${server.url}  (API: ${server.url}/api, data: ${values.memory ? 'in memory' : (values.data ?? process.env.INLOOP_DATA ?? './data')})`)
+  const where = (server.store as { where?: string }).where
+  const data = values.memory ? 'in memory' : where ? `PostgreSQL ${where}` : (values.data ?? process.env.INLOOP_DATA ?? './data')
+  io.out(`Inloop is running at ${server.url}  (API: ${server.url}/api, data: ${data})`)
   await new Promise<void>((done) => {
     const stop = () => done()
     process.once('SIGINT', stop)
