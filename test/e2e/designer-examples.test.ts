@@ -111,12 +111,13 @@ describe('the designer with bad input', () => {
   it('adds and connects the next step when a connection is dropped on empty canvas', async () => {
     const { page } = await openPage(h)
     await page.goto(`${h.url}/flows/loan-approval`)
+    await page.locator('[data-testid=canvas]:not(.is-fitting)').waitFor()
     const handle = page.locator('.react-flow__node[data-id="four-eyes"] .react-flow__handle[data-handleid="approve"]')
     await handle.waitFor()
     const edges = await page.locator('.react-flow__edge').count()
     const from = (await handle.boundingBox())!
     const pane = (await page.locator('.react-flow__pane').boundingBox())!
-    await page.mouse.move(from.x + 5, from.y + 5)
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
     await page.mouse.down()
     await page.mouse.move(pane.x + pane.width - 120, pane.y + 60, { steps: 6 })
     await page.mouse.up()

@@ -5,7 +5,6 @@
  * one on show draws its run's path on the canvas.
  */
 import { useEffect } from 'react'
-import { Icon } from '../ui/Icon'
 import { NO_PATH } from './canvas/overlay'
 import { useEditorContext, useEditorState, type PanelTab } from './EditorContext'
 import { NodeInspector } from './inspector/NodeInspector'
@@ -17,12 +16,13 @@ import { FlowSettings } from './settings/FlowSettings'
 import { flowOf } from './store/editor-store'
 import { VersionsPanel } from './toolbar/VersionsPanel'
 
-const TABS: { id: PanelTab; label: string; icon: string }[] = [
-  { id: 'inspect', label: 'Inspect', icon: 'sliders' },
-  { id: 'run', label: 'Test run', icon: 'flask' },
-  { id: 'runs', label: 'Runs', icon: 'activity' },
-  { id: 'replay', label: 'Past runs', icon: 'history' },
-  { id: 'versions', label: 'Versions', icon: 'history' },
+// Labels only: five tabs with icons do not fit the panel's width at 1440 px.
+const TABS: { id: PanelTab; label: string }[] = [
+  { id: 'inspect', label: 'Inspect' },
+  { id: 'run', label: 'Test run' },
+  { id: 'runs', label: 'Runs' },
+  { id: 'replay', label: 'Past runs' },
+  { id: 'versions', label: 'Versions' },
 ]
 
 export function SidePanel({ hidden }: { hidden?: boolean }) {
@@ -35,7 +35,7 @@ export function SidePanel({ hidden }: { hidden?: boolean }) {
       <div className="tabs" role="tablist">
         {TABS.map((t) => (
           <button key={t.id} role="tab" aria-selected={tab === t.id} className={`tab${tab === t.id ? ' is-on' : ''}`} onClick={() => setTab(t.id)} data-testid={`tab-${t.id}`}>
-            <Icon name={t.icon} size={14} /> {t.label}
+            {t.label}
           </button>
         ))}
       </div>

@@ -4,7 +4,7 @@
  * made (refused ones say why), and canvas commands (fit, layout, add,
  * focus) are handed to the toolbar and shortcuts.
  */
-import { Background, BackgroundVariant, ConnectionLineType, Controls, MiniMap, ReactFlow, useReactFlow, useStore, type Connection, type Edge, type FinalConnectionState } from '@xyflow/react'
+import { Background, BackgroundVariant, ConnectionLineType, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow, useStore, useStoreApi, type Connection, type Edge, type FinalConnectionState } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MutableRefObject } from 'react'
 import { toast } from '../../ui/toast-store'
 import { useEditorContext, useEditorState, type CanvasCommands } from '../EditorContext'
@@ -12,27 +12,53 @@ import { connectionProblem } from '../graph/connection-rules'
 import { flowOf } from '../store/editor-store'
 import { addNode, connect, moveNodes, reconnect } from '../store/flow-edits'
 import { CanvasEmptyState } from './CanvasEmptyState'
+import { freeSpot, NODE_SIZE } from './free-spot'
 import { nodeTypes } from './FlowNodeView'
 import { QuickAdd, type QuickAddRequest } from './QuickAdd'
 import type { CanvasOverlay } from './overlay'
+import { levelOfDetail, READABLE_ZOOM, readableViewport } from './readable-view'
 import { toCanvasEdges, toCanvasNodes } from './to-react-flow'
 import { useCanvasChanges } from './useCanvasChanges'
 
 export const DRAG_MIME = 'application/x-inloop-node-type'
-const NODE_OFFSET = { x: 120, y: 36 }
+/** Where the pointer holds a dropped step: the middle of its title row. */
+const NODE_OFFSET = { x: NODE_SIZE.width / 2, y: 24 }
 
 export function Canvas({ commands, overlay }: { commands: MutableRefObject<CanvasCommands>; overlay: CanvasOverlay }) {
   const { store, types, typeList, problems } = useEditorContext()
   const flow = useEditorState(flowOf)
   const selection = useEditorState((s) => s.selection)
   const rf = useReactFlow()
-  // Far out, text is unreadable anyway: hide it (and shadows) so big flows pan smoothly.
-  const far = useStore((s) => s.transform[2] < 0.45)
+  // Zoomed out, steps are drawn compact (just their name, large); far out, without text so big flows pan smoothly.
+  const detail = useStore((s) => levelOfDetail(s.transform[2]))
+  const far = detail === 'far'
   const large = flow.nodes.length > 300
-  // Fit once when the flow opens with steps; an empty flow stays at 100% so the first drop does not jump.
-  const [fitOnOpen] = useState(() => flow.nodes.length > 0)
   const wrapper = useRef<HTMLDivElement>(null)
   const { measured, measureTick, onNodesChange, onEdgesChange, onNodeDragStop } = useCanvasChanges(store)
+  useCompactLabelSize(wrapper)
+
+  const fitReadable = useCallback(
+    (duration: number) => {
+      const current = flowOf(store.get()).nodes
+      if (current.length === 0 || !wrapper.current) return
+      const boxes = current.map((n) => ({ ...n.position, ...(measured.get(n.id) ?? NODE_SIZE) }))
+      const x = Math.min(...boxes.map((b) => b.x))
+      const y = Math.min(...boxes.map((b) => b.y))
+      const bounds = { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y }
+      const { width, height } = wrapper.current.getBoundingClientRect()
+      void rf.setViewport(readableViewport(bounds, width, height), { duration })
+    },
+    [rf, store, measured],
+  )
+  // Fit once when the flow opens with steps (once they are measured; a large flow at once, from estimated sizes);
+  // an empty flow stays at 100% so the first drop does not jump.
+  const [fitted, setFitted] = useState(() => flow.nodes.length === 0)
+  const initialized = useNodesInitialized()
+  useEffect(() => {
+    if (fitted || (!initialized && !large)) return
+    fitReadable(0)
+    setFitted(true)
+  }, [fitted, initialized, large, fitReadable])
 
   const nodes = useMemo(() => toCanvasNodes(flow, types, selection, problems, measured, overlay), [flow, types, selection, problems, measured, measureTick, overlay])
   const edges = useMemo(() => toCanvasEdges(flow, selection, problems, overlay), [flow, selection, problems, overlay])
@@ -41,26 +67,25 @@ export function Canvas({ commands, overlay }: { commands: MutableRefObject<Canva
     (type: string, at: { x: number; y: number }) => {
       const desc = types.get(type)
       if (!desc) return
-      const taken = new Set(flowOf(store.get()).nodes.map((n) => n.id))
-      store.dispatch({
-        type: 'edit',
-        edit: (f) => addNode(f, desc, { x: at.x - NODE_OFFSET.x, y: at.y - NODE_OFFSET.y }),
-        select: { nodes: [], edges: [] },
-      })
+      const current = flowOf(store.get()).nodes
+      const taken = new Set(current.map((n) => n.id))
+      const boxes = current.map((n) => ({ ...n.position, ...(measured.get(n.id) ?? NODE_SIZE) }))
+      const spot = freeSpot({ x: at.x - NODE_OFFSET.x, y: at.y - NODE_OFFSET.y }, NODE_SIZE, boxes)
+      store.dispatch({ type: 'edit', edit: (f) => addNode(f, desc, spot), select: { nodes: [], edges: [] } })
       const added = flowOf(store.get()).nodes.find((n) => !taken.has(n.id))
       if (added) store.dispatch({ type: 'select', selection: { nodes: [added.id], edges: [] } })
     },
-    [store, types],
+    [store, types, measured],
   )
 
   useEffect(() => {
     commands.current = {
-      fitView: () => void rf.fitView({ padding: 0.2, duration: 250, maxZoom: 1.2 }),
+      fitView: () => fitReadable(250),
       autoLayout: async () => {
         const { layoutFlow } = await import('./layout')
         const positions = await layoutFlow(flowOf(store.get()), measured)
         store.dispatch({ type: 'edit', edit: (f) => moveNodes(f, positions) })
-        requestAnimationFrame(() => void rf.fitView({ padding: 0.2, duration: 300, maxZoom: 1.2 }))
+        requestAnimationFrame(() => fitReadable(300))
       },
       addNodeAtCenter: (type) => {
         const box = wrapper.current!.getBoundingClientRect()
@@ -72,10 +97,11 @@ export function Canvas({ commands, overlay }: { commands: MutableRefObject<Canva
         const node = flowOf(store.get()).nodes.find((n) => n.id === id)
         if (!node) return
         store.dispatch({ type: 'select', selection: { nodes: [id], edges: [] } })
-        void rf.setCenter(node.position.x + 120, node.position.y + 50, { zoom: Math.max(rf.getZoom(), 0.9), duration: 300 })
+        const size = measured.get(id) ?? NODE_SIZE
+        void rf.setCenter(node.position.x + size.width / 2, node.position.y + size.height / 2, { zoom: Math.max(rf.getZoom(), 0.9), duration: 300 })
       },
     }
-  }, [commands, rf, store, add, measured])
+  }, [commands, rf, store, add, measured, fitReadable])
 
   const check = useCallback(
     (c: { source: string | null; sourceHandle?: string | null; target: string | null }, ignoreEdge?: string) =>
@@ -145,7 +171,7 @@ export function Canvas({ commands, overlay }: { commands: MutableRefObject<Canva
   )
 
   return (
-    <div className={`canvas${far ? ' is-far' : ''}${large ? ' is-large' : ''}`} ref={wrapper} data-testid="canvas">
+    <div className={`canvas lod-${detail}${large ? ' is-large' : ''}${fitted ? '' : ' is-fitting'}`} ref={wrapper} data-testid="canvas" data-detail={detail}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -170,8 +196,6 @@ export function Canvas({ commands, overlay }: { commands: MutableRefObject<Canva
         connectionLineType={ConnectionLineType.SmoothStep}
         defaultEdgeOptions={{ type: 'smoothstep' }}
         onlyRenderVisibleElements={large && !far}
-        fitView={fitOnOpen}
-        fitViewOptions={{ padding: 0.1, maxZoom: 1.1 }}
         minZoom={0.1}
         maxZoom={2}
         snapToGrid
@@ -187,4 +211,24 @@ export function Canvas({ commands, overlay }: { commands: MutableRefObject<Canva
       {flow.nodes.length === 0 && <CanvasEmptyState onAdd={(type) => commands.current.addNodeAtCenter(type)} />}
     </div>
   )
+}
+
+/**
+ * Keeps `--label-zoom` on the canvas at the zoom (rounded down, never below
+ * the readable zoom) that compact names are sized for, without re-rendering
+ * the canvas on every zoom step.
+ */
+function useCompactLabelSize(wrapper: React.RefObject<HTMLDivElement | null>) {
+  const api = useStoreApi()
+  useEffect(() => {
+    let last = 0
+    const apply = (zoom: number) => {
+      const step = Math.max(READABLE_ZOOM, Math.floor(zoom * 20) / 20)
+      if (step === last || !wrapper.current) return
+      last = step
+      wrapper.current.style.setProperty('--label-zoom', String(step))
+    }
+    apply(api.getState().transform[2])
+    return api.subscribe((s) => apply(s.transform[2]))
+  }, [api, wrapper])
 }

@@ -3,7 +3,9 @@
  * colour, label, type, a one-line summary of the config, an input handle
  * and one named handle per output port — plus an error badge and the test
  * run's state, the live counts of runs here, or how it changed between
- * versions. Custom types get the same look for free.
+ * versions. Zoomed out, the same box shows only the step's name, drawn
+ * large enough to read (the canvas's `lod-compact` class switches it).
+ * Custom types get the same look for free.
  */
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
@@ -15,6 +17,7 @@ import type { CanvasNode } from './to-react-flow'
 export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeProps<CanvasNode>) {
   const { node, desc, info, problems, strayPorts, run, diff, live, replay } = data
   const inputs = desc ? desc.inputs : ['in']
+  const label = node.label || desc?.title || node.type
   const classes = ['fnode', selected && 'is-selected', problems.length > 0 && 'has-problems', !desc && 'is-unknown', run && `run-${run}`, diff && `diff-${diff}`].filter(Boolean).join(' ')
   return (
     <div className={classes} style={{ '--accent': desc?.color ?? '#94a3b8' } as React.CSSProperties} data-node-id={node.id} data-type={node.type}>
@@ -28,7 +31,7 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
           <Icon name={desc?.icon ?? 'box'} size={16} />
         </span>
         <span className="fnode-titles">
-          <span className="fnode-label">{node.label || desc?.title || node.type}</span>
+          <span className="fnode-label">{label}</span>
           <span className="fnode-type">{desc ? desc.title : `Unknown type “${node.type}”`}</span>
         </span>
         {problems.length > 0 && (
@@ -38,6 +41,9 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
         )}
         {run === 'waiting' && <span className="fnode-run-chip">waiting</span>}
         {diff && diff !== 'moved' && <span className={`fnode-diff-chip diff-chip-${diff}`}>{diff}</span>}
+      </div>
+      <div className="fnode-compact" aria-hidden="true">
+        <span className="fnode-compact-label">{label}</span>
       </div>
       {info.summary && <div className="fnode-summary" title={info.summary}>{info.summary}</div>}
       {(info.ports.length > 0 || strayPorts.length > 0) && (

@@ -5,9 +5,8 @@
  */
 import type { Flow } from '../../api/types'
 import type { XY } from '../store/flow-edits'
+import { NODE_SIZE } from './free-spot'
 import type { Measured } from './to-react-flow'
-
-const DEFAULT_SIZE = { width: 240, height: 110 }
 
 export async function layoutFlow(flow: Flow, measured: Measured): Promise<Record<string, XY>> {
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js')
@@ -17,12 +16,13 @@ export async function layoutFlow(flow: Flow, measured: Measured): Promise<Record
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '90',
-      'elk.spacing.nodeNode': '48',
+      // Tight enough that an 8-step flow fits a 1440×900 window at a zoom where names read.
+      'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+      'elk.spacing.nodeNode': '28',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.layered.crossingMinimization.semiInteractive': 'true',
     },
-    children: flow.nodes.map((n) => ({ id: n.id, ...(measured.get(n.id) ?? DEFAULT_SIZE) })),
+    children: flow.nodes.map((n) => ({ id: n.id, ...(measured.get(n.id) ?? NODE_SIZE) })),
     edges: flow.edges
       .filter((e) => e.source !== e.target)
       .map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),

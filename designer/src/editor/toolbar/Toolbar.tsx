@@ -86,8 +86,9 @@ export function Toolbar({ helpOpen, setHelpOpen }: { helpOpen: boolean; setHelpO
         <button className="button" onClick={() => setTab('run')} data-testid="open-test-run">
           <Icon name="flask" /> Test run
         </button>
-        <button className="button" onClick={() => setTab('replay')} title="Run this draft on past runs before publishing it" data-testid="open-replay">
-          <Icon name="history" /> Try on past runs
+        {/* Icon only: the side panel's "Past runs" tab says it in words, and the bar must fit 1440 px. */}
+        <button className="button button-icon-only" onClick={() => setTab('replay')} aria-label="Try on past runs" title="Try on past runs: run this draft on past runs before publishing it" data-testid="open-replay">
+          <Icon name="history" />
         </button>
         <button
           className="button button-primary"
