@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Every JSON answer a route sends is checked against its declared schema (runtime/http/route.ts).
+    env: { INLOOP_CHECK_RESPONSES: '1' },
   },
 })

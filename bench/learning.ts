@@ -35,7 +35,7 @@ interface Setup {
   dataset: string
   flowId: string
   nodeId: string
-  params: Record<string, Json>
+  params: Record<string, number | string | boolean>
   answerLabels?: Record<string, string>
   input(text: string, i: number): JsonObject
   /** The decision and corrected fields a person gives for the true label. */

@@ -3,6 +3,7 @@
  * the HTTP app on one port. `inloop serve` and `npm start` call this; tests
  * call it with `memory: true` and `port: 0`.
  */
+import type { Express } from 'express'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
@@ -80,6 +81,8 @@ export interface RunningServer {
   /** Set on a first start: the admin just created (and its generated password, to show once). */
   firstAdmin?: FirstAdmin
   notifier: Notifier
+  /** The express app (to walk its routes, e.g. against the OpenAPI document). */
+  app: Express
   close(): Promise<void>
 }
 
@@ -161,6 +164,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       auth,
       firstAdmin,
       notifier,
+      app,
       async close() {
         watcher?.close()
         await scheduler?.stop()

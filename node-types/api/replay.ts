@@ -4,6 +4,8 @@
  * designer that asks.
  */
 import { z } from 'zod'
+import { idParam } from './common.js'
+import { defineRoute } from './route.js'
 
 const iso = z.iso.datetime({ offset: true })
 
@@ -81,3 +83,17 @@ export const replayResponseSchema = z.object({
 export type ReplayResponse = z.infer<typeof replayResponseSchema>
 export type MovedCase = z.infer<typeof movedCaseSchema>
 export type Verdict = z.infer<typeof verdictSchema>
+
+export const replayRoutes = {
+  replay: defineRoute({
+    method: 'post',
+    path: '/flows/:id/replay',
+    tag: 'Learning',
+    summary: 'Try a draft or another version on past runs, with no side effects',
+    params: idParam,
+    body: replayRequestSchema.optional(),
+    bodyExample: { version: 2, from: '2026-01-01T00:00:00Z' },
+    responses: { 200: { description: 'Same / different / needs a person / cannot tell, per case and in total', schema: replayResponseSchema } },
+    errors: [404, 422],
+  }),
+}

@@ -6,8 +6,9 @@
  * - `owner` — a business owner: parameters, metrics, runs and the audit trail;
  * - `reviewer` — sees and decides the tasks of its groups (`credit-officer`, `legal`).
  */
-export const ROLES = ['admin', 'designer', 'owner', 'reviewer'] as const
-export type Role = (typeof ROLES)[number]
+import { NAME_PATTERN, ROLES, type Role } from '../../node-types/api/people.js'
+
+export { NAME_PATTERN, ROLES, type Role }
 
 /** Who is calling: a signed-in person, or a machine with an API key. */
 export interface Principal {
@@ -34,6 +35,3 @@ export function hasRole(p: Principal, ...roles: Role[]): boolean {
 export function inGroup(p: Principal, group: string): boolean {
   return p.roles.includes('admin') || (p.roles.includes('reviewer') && p.groups.includes(group))
 }
-
-/** Groups and usernames: lowercase letters, digits and `. _ @ -`, starting with a letter or digit. */
-export const NAME_PATTERN = /^[a-z0-9][a-z0-9._@-]{0,99}$/

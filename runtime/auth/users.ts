@@ -38,7 +38,8 @@ export interface PublicUser {
   updatedAt: string
 }
 
-export const MIN_PASSWORD = 10
+export { MIN_PASSWORD } from '../../node-types/api/people.js'
+import { MIN_PASSWORD } from '../../node-types/api/people.js'
 
 export function publicUser(u: UserRecord): PublicUser {
   return {

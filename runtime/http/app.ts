@@ -41,7 +41,8 @@ export function createApp(rt: RuntimeContext, options: { designerDir?: string } 
   api.use(authenticate(rt.auth))
   api.use(express.json({ limit: '5mb', strict: false, type: ['application/json', 'application/*+json'] }))
   api.use(rejectForbiddenKeys)
-  for (const routes of [metaRoutes, authRoutes, userRoutes, credentialRoutes, nodeTypeRoutes, flowRoutes, parameterRoutes, learningRoutes, learningLoopRoutes, replayRoutes, runRoutes, auditRoutes, taskFilterRoutes, taskRoutes, taskActionRoutes, customerRoutes, streamRoutes]) api.use(routes(rt))
+  api.use(metaRoutes(rt, api))
+  for (const routes of [authRoutes, userRoutes, credentialRoutes, nodeTypeRoutes, flowRoutes, parameterRoutes, learningRoutes, learningLoopRoutes, replayRoutes, runRoutes, auditRoutes, taskFilterRoutes, taskRoutes, taskActionRoutes, customerRoutes, streamRoutes]) api.use(routes(rt))
   api.use((req, _res, next) => next(new HttpError(404, 'NOT_FOUND', `no API route ${req.method} /api${req.path}`)))
   app.use('/api', api)
 

@@ -3,6 +3,7 @@
  * what-if and retraining, over the flow's cases and its parameters.
  */
 import { compileFlow } from '../engine/compile.js'
+import type { ParamValue } from '../../node-types/api/parameters.js'
 import type { Engine } from '../engine/engine.js'
 import type { Json } from '../../node-types/sdk/types.js'
 import { checkValues } from '../parameters/check-values.js'
@@ -32,8 +33,12 @@ export interface WhatIfRequest extends Period {
 export type LearningService = ReturnType<typeof createLearningService>
 
 /** Owner-set values only: the run-internal `@datasets` stays out of answers. */
-export function ownerValues(params: Record<string, Json>): Record<string, Json> {
-  return Object.fromEntries(Object.entries(params).filter(([name]) => !name.startsWith('@')))
+export function ownerValues(params: Record<string, Json>): Record<string, ParamValue> {
+  return Object.fromEntries(Object.entries(params).filter((e): e is [string, ParamValue] => !e[0].startsWith('@') && isParamValue(e[1])))
+}
+
+function isParamValue(v: Json): v is ParamValue {
+  return typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean'
 }
 
 export function createLearningService(engine: Engine, cases: CaseIndex, parameters: ParameterService, now: () => Date) {

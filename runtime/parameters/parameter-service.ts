@@ -4,6 +4,7 @@
  * with. Changes to one flow are serialised; the values for new runs are
  * memoised, since every run start asks for them.
  */
+import type { ParamValue } from '../../node-types/api/parameters.js'
 import type { CandidateEvaluation } from '../../node-types/api/learning-loop.js'
 import type { FlowParameter } from '../../node-types/flow/schema.js'
 import { TRAINED_DATASETS } from '../../node-types/builtin/ai-step.js'
@@ -77,7 +78,7 @@ export function createParameterService(engine: Engine, now: () => Date) {
   }
 
   /** Owner values only (no datasets), with `changes` merged over the current ones and checked. */
-  async function mergedValues(flowId: string, changes: Record<string, Json>): Promise<Record<string, Json>> {
+  async function mergedValues(flowId: string, changes: Record<string, ParamValue>): Promise<Record<string, ParamValue>> {
     const { definitions, record: r } = await effective(flowId)
     checkValues(definitions, changes)
     return { ...(versions.currentVersion(r)?.values ?? {}), ...changes }
@@ -97,7 +98,7 @@ export function createParameterService(engine: Engine, now: () => Date) {
       await effective(flowId)
       return structuredClone((await record(flowId)).versions).reverse()
     },
-    async save(flowId: string, input: { values: Record<string, Json>; reason: string; by: string }): Promise<ParameterVersion> {
+    async save(flowId: string, input: { values: Record<string, ParamValue>; reason: string; by: string }): Promise<ParameterVersion> {
       const values = await mergedValues(flowId, input.values)
       return update(flowId, (r, at) => versions.propose(r, { kind: 'change', values, datasets: currentDatasets(r), reason: input.reason, by: input.by, at }))
     },

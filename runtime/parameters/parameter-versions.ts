@@ -5,6 +5,7 @@
  * ever edited away, so the record is the audit trail.
  */
 import type { CandidateEvaluation } from '../../node-types/api/learning-loop.js'
+import type { ParamValue } from '../../node-types/api/parameters.js'
 import type { Json } from '../../node-types/sdk/types.js'
 import { LearningError } from '../learning/errors.js'
 
@@ -14,7 +15,7 @@ export interface ParameterVersion {
   version: number
   kind: 'change' | 'rollback' | 'retrain'
   /** Every owner-set value in force with this version (merged over the one before). */
-  values: Record<string, Json>
+  values: Record<string, ParamValue>
   /** AI step node id → the dataset version it was retrained with. */
   datasets: Record<string, string>
   reason: string
@@ -45,7 +46,7 @@ export interface ParameterRecord {
 
 export interface Proposal {
   kind: ParameterVersion['kind']
-  values: Record<string, Json>
+  values: Record<string, ParamValue>
   datasets: Record<string, string>
   reason: string
   by: string

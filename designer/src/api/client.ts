@@ -3,7 +3,9 @@
  * Every failure becomes an `ApiError` carrying the server's code, message
  * and (for 422) the validator's problems, so a screen can say what happened.
  */
-import type { CustomerRequestView, Flow, FlowRecord, FlowSummary, LiveSnapshotWire, NodeTypeDescription, OutboxMessage, Problem, RunDetail, RunEvent, RunInfo, RunStatus, RunSummary, Sample, TaskInfo, VersionInfo } from './types'
+import type { CustomerRequestView, Flow, FlowRecord, FlowSummary, LiveSnapshotWire, NodeTypeDescription, OutboxMessage, Problem, RunDetail, RunEvent, RunInfo, RunStatus, RunSummary, Sample, SignedInUser, TaskInfo, VersionInfo } from './types'
+
+export type { SignedInUser }
 
 export class ApiError extends Error {
   constructor(
@@ -62,12 +64,6 @@ function safeJson(text: string): unknown {
 }
 
 const enc = encodeURIComponent
-
-export interface SignedInUser {
-  username: string
-  name?: string
-  roles: string[]
-}
 
 export const api = {
   login: (username: string, password: string) => request<{ user: SignedInUser; expiresAt: string }>('POST', '/api/auth/login', { username, password }),

@@ -1,22 +1,19 @@
 /** `GET /api/runs/:id/audit`: who did what when, as JSON, or `?format=csv|jsonl` to download. */
 import { Router } from 'express'
-import { z } from 'zod'
+import { runRoutes as routes } from '../../../node-types/api/runs.js'
 import { auditCsv, auditJsonl } from '../../audit/export.js'
 import { auditTimeline } from '../../audit/timeline.js'
 import { notFound } from '../errors.js'
-import { parseQuery } from '../parse.js'
+import { mount } from '../route.js'
 import type { RuntimeContext } from '../runtime-context.js'
-
-const query = z.object({ format: z.enum(['json', 'csv', 'jsonl']).default('json') })
 
 export function auditRoutes(rt: RuntimeContext): Router {
   const router = Router()
 
-  router.get('/runs/:id/audit', async (req, res) => {
-    const { format } = parseQuery(query, req.query)
+  mount(router, routes.audit, async ({ params, query: { format } }, _req, res) => {
     const runs = rt.store.runs
-    const [state, events] = await Promise.all([runs.getRun(req.params.id), runs.getEvents(req.params.id)])
-    if (!state || !events) throw notFound(`run '${req.params.id}'`)
+    const [state, events] = await Promise.all([runs.getRun(params.id), runs.getEvents(params.id)])
+    if (!state || !events) throw notFound(`run '${params.id}'`)
     let flowName = state.flowId
     const labels: Record<string, string> = {}
     try {
@@ -36,7 +33,7 @@ export function auditRoutes(rt: RuntimeContext): Router {
       res.type('application/x-ndjson; charset=utf-8').attachment(`${file}.jsonl`).send(auditJsonl(entries))
       return
     }
-    res.json({ runId: state.id, flowId: state.flowId, flowName, flowVersion: state.flowVersion, status: state.status, outcome: state.outcome, test: state.test, entries })
+    return { runId: state.id, flowId: state.flowId, flowName, flowVersion: state.flowVersion, status: state.status, outcome: state.outcome, test: state.test, entries }
   })
 
   return router

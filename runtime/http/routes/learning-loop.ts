@@ -1,25 +1,22 @@
 /** The learning loop that closes by itself: its settings, the learning curve, and a check on demand. */
 import { Router } from 'express'
-import { learningSettingsUpdateSchema } from '../../../node-types/api/learning-loop.js'
+import { learningLoopRoutes as routes } from '../../../node-types/api/learning.js'
+import { mount } from '../route.js'
 import type { RuntimeContext } from '../runtime-context.js'
 
 export function learningLoopRoutes(rt: RuntimeContext): Router {
   const router = Router()
   const loop = rt.learning.loop
 
-  router.get('/flows/:id/learning', async (req, res) => {
-    res.json(await loop.overview(req.params.id))
-  })
+  mount(router, routes.overview, ({ params }) => loop.overview(params.id))
 
-  router.put('/flows/:id/learning', async (req, res) => {
-    res.json(await loop.saveSettings(req.params.id, learningSettingsUpdateSchema.parse(req.body ?? {})))
-  })
+  mount(router, routes.saveSettings, ({ params, body }) => loop.saveSettings(params.id, body ?? {}))
 
   /** Look for new reviewed answers now, instead of after the next one: `201` with the candidates proposed. */
-  router.post('/flows/:id/learning/check', async (req, res) => {
-    await rt.learning.parameters.effective(req.params.id)
-    await loop.idle(req.params.id)
-    res.status(201).json(await loop.check(req.params.id))
+  mount(router, routes.check, async ({ params }) => {
+    await rt.learning.parameters.effective(params.id)
+    await loop.idle(params.id)
+    return loop.check(params.id)
   })
 
   return router

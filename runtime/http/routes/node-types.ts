@@ -6,6 +6,8 @@
 import { Router } from 'express'
 import { describeNodeType, type NodeTypeDescription } from '../../../node-types/registry.js'
 import type { AnyNodeType } from '../../../node-types/sdk/define-node-type.js'
+import { metaRoutes as routes } from '../../../node-types/api/meta.js'
+import { mount } from '../route.js'
 import type { RuntimeContext } from '../runtime-context.js'
 
 export function nodeTypeRoutes(rt: RuntimeContext): Router {
@@ -17,11 +19,7 @@ export function nodeTypeRoutes(rt: RuntimeContext): Router {
     if (!description) described.set(def, (description = describeNodeType(def)))
     return { ...description, origin: rt.nodeTypes?.originOf(def.type) ?? 'builtin' }
   }
-  router.get('/node-types', (_req, res) => {
-    res.json(rt.registry.list().map(describe))
-  })
-  router.get('/node-types/problems', (_req, res) => {
-    res.json(rt.nodeTypes?.problems() ?? [])
-  })
+  mount(router, routes.nodeTypes, () => rt.registry.list().map(describe))
+  mount(router, routes.nodeTypeProblems, () => rt.nodeTypes?.problems() ?? [])
   return router
 }

@@ -1,25 +1,11 @@
 /** Runs: list, inspect, events, cancel, retry. */
 import { Router } from 'express'
-import { z } from 'zod'
+import { runRoutes as routes, type RunEvent as RunEventWire } from '../../../node-types/api/runs.js'
 import type { RunState } from '../../engine/state.js'
 import { notFound } from '../errors.js'
 import { searchRuns } from '../run-search.js'
 import { actorOf, type RuntimeContext } from '../runtime-context.js'
-import { parseQuery } from '../parse.js'
-
-const statuses = ['running', 'waiting', 'completed', 'failed', 'cancelled'] as const
-const listQuery = z.object({
-  flowId: z.string().optional(),
-  status: z.enum(statuses).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  before: z.string().optional(),
-  /** Part of a run id or of any input value. */
-  q: z.string().max(200).optional(),
-  test: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  include: z.literal('input').optional(),
-})
-const afterQuery = z.object({ after: z.coerce.number().int().min(0).default(0) })
-const cancelBody = z.object({ reason: z.string().max(2000).default('cancelled') })
+import { mount } from '../route.js'
 
 /** The public view of a run. */
 export function runView(state: RunState) {
@@ -52,32 +38,23 @@ export function runRoutes(rt: RuntimeContext): Router {
   const router = Router()
   const runs = rt.store.runs
 
-  router.get('/runs', async (req, res) => {
-    const { include, ...query } = parseQuery(listQuery, req.query)
-    res.json(await searchRuns(runs, { ...query, withInput: include === 'input' }))
+  mount(router, routes.list, ({ query: { include, ...query } }) => searchRuns(runs, { ...query, withInput: include === 'input' }))
+
+  mount(router, routes.get, async ({ params }) => {
+    const state = await runs.getRun(params.id)
+    if (!state) throw notFound(`run '${params.id}'`)
+    return runView(state)
   })
 
-  router.get('/runs/:id', async (req, res) => {
-    const state = await runs.getRun(req.params.id)
-    if (!state) throw notFound(`run '${req.params.id}'`)
-    res.json(runView(state))
+  mount(router, routes.events, async ({ params, query }) => {
+    const events = await runs.getEvents(params.id, query.after)
+    if (!events) throw notFound(`run '${params.id}'`)
+    return events as unknown as RunEventWire[]
   })
 
-  router.get('/runs/:id/events', async (req, res) => {
-    const after = parseQuery(afterQuery, req.query).after
-    const events = await runs.getEvents(req.params.id, after)
-    if (!events) throw notFound(`run '${req.params.id}'`)
-    res.json(events)
-  })
+  mount(router, routes.cancel, async ({ params, body }, req) => runView(await rt.engine.cancelRun(params.id, body?.reason ?? 'cancelled', actorOf(req))))
 
-  router.post('/runs/:id/cancel', async (req, res) => {
-    const { reason } = cancelBody.parse(req.body ?? {})
-    res.json(runView(await rt.engine.cancelRun(req.params.id, reason, actorOf(req))))
-  })
-
-  router.post('/runs/:id/retry', async (req, res) => {
-    res.json(runView(await rt.engine.retryRun(req.params.id, actorOf(req))))
-  })
+  mount(router, routes.retry, async ({ params }, req) => runView(await rt.engine.retryRun(params.id, actorOf(req))))
 
   return router
 }

@@ -8,18 +8,14 @@
  *   missed or counted twice.
  */
 import { Router } from 'express'
-import { z } from 'zod'
+import { liveRoutes as routes } from '../../../node-types/api/live.js'
 import { HttpError, notFound } from '../errors.js'
+import { mount } from '../route.js'
 import type { RuntimeContext } from '../runtime-context.js'
-import { parseQuery } from '../parse.js'
-
-const eventId = z.string().regex(/^\d+$/, 'an event id is a whole number').transform(Number)
-const query = z.object({ flowId: z.string().optional(), runId: z.string().optional(), lastEventId: eventId.optional() })
 
 export function streamRoutes(rt: RuntimeContext): Router {
   const router = Router()
-  router.get('/stream', (req, res) => {
-    const { lastEventId: fromQuery, ...filter } = parseQuery(query, req.query)
+  mount(router, routes.stream, ({ query: { lastEventId: fromQuery, ...filter } }, req, res) => {
     // The header wins: on a reconnect the browser sends the newest id there.
     const header = req.get('last-event-id')
     const lastEventId = header && /^\d+$/.test(header) ? Number(header) : fromQuery
@@ -27,13 +23,13 @@ export function streamRoutes(rt: RuntimeContext): Router {
     req.on('close', detach)
   })
 
-  router.get('/flows/:id/live', async (req, res) => {
+  mount(router, routes.live, async ({ params }) => {
     const tracker = rt.hub.live
     if (!tracker) throw new HttpError(501, 'LIVE_UNAVAILABLE', 'this server keeps no live view of flows')
-    if (!(await rt.store.flows.getDraft(req.params.id))) throw notFound(`flow '${req.params.id}'`)
-    const live = await tracker.flow(req.params.id)
+    if (!(await rt.store.flows.getDraft(params.id))) throw notFound(`flow '${params.id}'`)
+    const live = await tracker.flow(params.id)
     // Read together, with no await between: the counts include exactly the events up to this id.
-    res.json({ ...live.snapshot(), eventId: rt.hub.lastEventId })
+    return { ...live.snapshot(), eventId: rt.hub.lastEventId }
   })
   return router
 }

@@ -4,7 +4,8 @@
  * task.reassigned) with who did it.
  */
 import { Router, type Request } from 'express'
-import { z } from 'zod'
+import { taskRoutes as routes } from '../../../node-types/api/tasks.js'
+import { mount } from '../route.js'
 import { hasRole, inGroup, NAME_PATTERN, type Principal } from '../../auth/roles.js'
 import type { PublicUser } from '../../auth/users.js'
 import { claimTask, reassignTask, releaseTask } from '../../engine/task-ops.js'
@@ -14,14 +15,6 @@ import { principalOf } from '../principal.js'
 import type { RuntimeContext } from '../runtime-context.js'
 import { assertCanWork } from './task-access.js'
 
-const reassignBody = z
-  .object({
-    group: z.string().regex(NAME_PATTERN).optional(),
-    assignee: z.string().regex(NAME_PATTERN).optional(),
-    reason: z.string().max(2000).optional(),
-  })
-  .refine((b) => b.group !== undefined || b.assignee !== undefined, { message: 'name a group, an assignee, or both' })
-
 export function taskActionRoutes(rt: RuntimeContext): Router {
   const router = Router()
   const actor = (req: Request) => {
@@ -29,26 +22,25 @@ export function taskActionRoutes(rt: RuntimeContext): Router {
     return { me, by: me.username, guard: (task: TaskState, run: RunState) => assertCanWork(me, task, run) }
   }
 
-  router.post('/tasks/:id/claim', async (req, res) => {
+  mount(router, routes.claim, async ({ params }, req) => {
     const { by, guard } = actor(req)
-    res.json({ task: await claimTask(rt.engine, req.params.id, { by, guard }) })
+    return { task: await claimTask(rt.engine, params.id, { by, guard }) }
   })
 
-  router.post('/tasks/:id/release', async (req, res) => {
+  mount(router, routes.release, async ({ params }, req) => {
     const { me, by, guard } = actor(req)
-    res.json({ task: await releaseTask(rt.engine, req.params.id, { by, guard, force: hasRole(me, 'admin') }) })
+    return { task: await releaseTask(rt.engine, params.id, { by, guard, force: hasRole(me, 'admin') }) }
   })
 
-  router.post('/tasks/:id/reassign', async (req, res) => {
+  mount(router, routes.reassign, async ({ params, body }, req) => {
     const { me, by, guard } = actor(req)
-    const body = reassignBody.parse(req.body ?? {})
     // Read people before the step: the check runs inside it, which must not wait on the store.
     const people = await rt.auth.users.list()
     const check = (task: TaskState, run: RunState) => {
       guard(task, run)
       checkTarget(people, me, body.group ?? task.role, body.assignee)
     }
-    res.json({ task: await reassignTask(rt.engine, req.params.id, { by, guard: check, role: body.group, assignee: body.assignee, reason: body.reason }) })
+    return { task: await reassignTask(rt.engine, params.id, { by, guard: check, role: body.group, assignee: body.assignee, reason: body.reason }) }
   })
 
   return router

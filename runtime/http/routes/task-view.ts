@@ -4,12 +4,10 @@
  * run, oldest first. Also the inbox's `due=` shortcuts as a time range.
  */
 import type { RunState, TaskState } from '../../engine/state.js'
+import type { HistoryEntry } from '../../../node-types/api/tasks.js'
 import type { RuntimeContext } from '../runtime-context.js'
 
-export type HistoryEntry =
-  | { kind: 'decision'; taskId: string; nodeId: string; title: string; decision: string; by: string; at: string; reason?: string; corrections: NonNullable<TaskState['decision']>['corrections']; reviewers: string[] }
-  | { kind: 'approval'; taskId: string; nodeId: string; title: string; decision: string; by: string; at: string; reason?: string }
-  | { kind: 'customer'; requestId: string; nodeId: string; answer: string; data: object; at: string }
+export type { HistoryEntry }
 
 export async function taskDetail(rt: RuntimeContext, run: RunState, task: TaskState) {
   let flowName = run.flowId

@@ -9,7 +9,7 @@ import type { CustomerRequestView, OutboxMessage } from '../../api/types'
 import { toast } from '../../ui/toast-store'
 
 export function CustomerCard({ message, onDone }: { message: OutboxMessage; onDone(): void }) {
-  const token = message.link.split('/c/')[1] ?? ''
+  const token = message.link?.split('/c/')[1] ?? ''
   const [request, setRequest] = useState<CustomerRequestView | null>(null)
   const [gone, setGone] = useState(false)
   const [choice, setChoice] = useState('')

@@ -48,7 +48,7 @@ export function useRunList(flowId: string, filter: RunFilter): { runs: RunSummar
           }
           const matches = m.event.type === 'run.started' && !filter.q.trim() && (!filter.status || filter.status === m.status)
           if (!matches) return list
-          const started: RunSummary = { id: m.runId, flowId: m.flowId, flowVersion: Number(m.event.flowVersion ?? 0), status: m.status, createdAt: m.event.at, updatedAt: m.event.at, test: false, input: m.event.input as Record<string, unknown> }
+          const started: RunSummary = { id: m.runId, flowId: m.flowId, flowVersion: Number(m.event.flowVersion ?? 0), status: m.status, createdAt: m.event.at, updatedAt: m.event.at, test: false, input: m.event.input as RunSummary['input'] }
           return [started, ...list].slice(0, 200)
         })
       }),
