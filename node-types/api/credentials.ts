@@ -4,6 +4,7 @@
  * secret never leaves the server again.
  */
 import { z } from 'zod'
+import { defineRoute } from './route.js'
 
 export const CREDENTIAL_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/
 
@@ -51,3 +52,22 @@ export const credentialInfoSchema = z.object({
 })
 
 export type CredentialInfo = z.infer<typeof credentialInfoSchema>
+
+const byName = z.object({ name: credentialNameSchema })
+
+export const credentialRoutes = {
+  list: defineRoute({ method: 'get', path: '/credentials', tag: 'Credentials', summary: 'Every stored credential (never a secret)', responses: { 200: { description: 'Credentials', schema: z.array(credentialInfoSchema) } } }),
+  get: defineRoute({ method: 'get', path: '/credentials/:name', tag: 'Credentials', summary: 'One credential (never its secret)', params: byName, responses: { 200: { description: 'The credential', schema: credentialInfoSchema } }, errors: [404] }),
+  create: defineRoute({
+    method: 'post',
+    path: '/credentials',
+    tag: 'Credentials',
+    summary: 'Store a credential',
+    body: createCredentialSchema,
+    bodyExample: { name: 'crm', description: 'CRM API', secret: { kind: 'bearer', token: 's3cr3t' } },
+    responses: { 201: { description: 'Stored', schema: credentialInfoSchema } },
+    errors: [409],
+  }),
+  replace: defineRoute({ method: 'put', path: '/credentials/:name', tag: 'Credentials', summary: 'Replace the secret (rotation)', params: byName, body: replaceCredentialSchema, responses: { 200: { description: 'Replaced', schema: credentialInfoSchema } }, errors: [404] }),
+  remove: defineRoute({ method: 'delete', path: '/credentials/:name', tag: 'Credentials', summary: 'Delete a credential', params: byName, responses: { 204: { description: 'Deleted' } }, errors: [404] }),
+}

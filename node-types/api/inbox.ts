@@ -3,6 +3,7 @@
  * route that answers and the inbox that draws its filter bar.
  */
 import { z } from 'zod'
+import { defineRoute } from './route.js'
 
 /**
  * What the caller may filter its inbox by: the flows that can give it a task
@@ -15,3 +16,7 @@ export const taskFiltersSchema = z.object({
 })
 
 export type TaskFilters = z.infer<typeof taskFiltersSchema>
+
+export const taskFilterRoutes = {
+  filters: defineRoute({ method: 'get', path: '/tasks/filters', tag: 'Tasks', summary: "The flows and groups the caller's inbox can be filtered by", responses: { 200: { description: 'Filter choices', schema: taskFiltersSchema } } }),
+}

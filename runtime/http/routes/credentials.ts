@@ -1,31 +1,19 @@
 /** Stored credentials: admins create, replace and delete them; designers list their names to pick one. No answer carries a secret. */
 import { Router } from 'express'
-import { createCredentialSchema, credentialNameSchema, replaceCredentialSchema } from '../../../node-types/api/credentials.js'
+import { credentialRoutes as routes } from '../../../node-types/api/credentials.js'
+import { mount } from '../route.js'
 import { actorOf, type RuntimeContext } from '../runtime-context.js'
 
 export function credentialRoutes(rt: RuntimeContext): Router {
   const router = Router()
   const { credentials } = rt
 
-  router.get('/credentials', async (_req, res) => {
-    res.json(await credentials.list())
-  })
-
-  router.get('/credentials/:name', async (req, res) => {
-    res.json(await credentials.get(credentialNameSchema.parse(req.params.name)))
-  })
-
-  router.post('/credentials', async (req, res) => {
-    res.status(201).json(await credentials.create(createCredentialSchema.parse(req.body), actorOf(req)))
-  })
-
-  router.put('/credentials/:name', async (req, res) => {
-    res.json(await credentials.replace(credentialNameSchema.parse(req.params.name), replaceCredentialSchema.parse(req.body), actorOf(req)))
-  })
-
-  router.delete('/credentials/:name', async (req, res) => {
-    await credentials.remove(credentialNameSchema.parse(req.params.name))
-    res.status(204).end()
+  mount(router, routes.list, () => credentials.list())
+  mount(router, routes.get, ({ params }) => credentials.get(params.name))
+  mount(router, routes.create, ({ body }, req) => credentials.create(body, actorOf(req)))
+  mount(router, routes.replace, ({ params, body }, req) => credentials.replace(params.name, body, actorOf(req)))
+  mount(router, routes.remove, async ({ params }) => {
+    await credentials.remove(params.name)
   })
 
   return router

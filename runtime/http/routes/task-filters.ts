@@ -4,9 +4,10 @@
  * escalates) a task to one of its groups, and only its groups.
  */
 import { Router } from 'express'
-import type { TaskFilters } from '../../../node-types/api/inbox.js'
+import { taskFilterRoutes as routes, type TaskFilters } from '../../../node-types/api/inbox.js'
 import type { Flow } from '../../../node-types/flow/schema.js'
 import { principalOf } from '../principal.js'
+import { mount } from '../route.js'
 import type { RuntimeContext } from '../runtime-context.js'
 import { canReadAllTasks } from './task-access.js'
 
@@ -30,7 +31,7 @@ export function groupsOfFlow(flow: Flow): string[] {
 
 export function taskFilterRoutes(rt: RuntimeContext): Router {
   const router = Router()
-  router.get('/tasks/filters', async (req, res) => {
+  mount(router, routes.filters, async (_input, req) => {
     const me = principalOf(req)
     const seesAll = canReadAllTasks(me)
     const mine = new Set(me.groups)
@@ -46,8 +47,7 @@ export function taskFilterRoutes(rt: RuntimeContext): Router {
       flows.push({ id: summary.id, name: summary.name })
       if (seesAll) for (const g of visible) groups.add(g)
     }
-    const body: TaskFilters = { flows: flows.sort((a, b) => a.name.localeCompare(b.name)), groups: [...groups].sort() }
-    res.json(body)
+    return { flows: flows.sort((a, b) => a.name.localeCompare(b.name)), groups: [...groups].sort() }
   })
   return router
 }
