@@ -162,6 +162,8 @@ describe('the designer', () => {
 
     await expect.poll(() => page.getByTestId('publish').isEnabled()).toBe(true)
     await page.getByTestId('publish').click()
+    await page.getByTestId('publish-note').fill('First version')
+    await page.getByTestId('publish-confirm').click()
     await expect.poll(() => page.getByTestId('save-status').textContent()).toContain('v1 published')
     await page.getByTestId('tab-versions').click()
     await expect.poll(() => page.getByTestId('version-row').count()).toBe(1)

@@ -14,7 +14,8 @@ export interface SaveApi {
   latestVersion: number
   publishing: boolean
   save(): Promise<boolean>
-  publish(): Promise<number | null>
+  /** Saves, then publishes the draft with a note saying what changed. */
+  publish(note: string): Promise<number | null>
   publishProblems: Problem[]
 }
 
@@ -43,11 +44,11 @@ export function useSave(store: EditorStore, initialVersion: number): SaveApi {
     }
   }, [store])
 
-  const publish = useCallback(async () => {
+  const publish = useCallback(async (note: string) => {
     setPublishing(true)
     try {
       if (!(await save())) return null
-      const { version } = await api.publish(flowOf(store.get()).id)
+      const { version } = await api.publish(flowOf(store.get()).id, note)
       setLatestVersion(version)
       store.dispatch({ type: 'published', version })
       setPublishProblems([])

@@ -9,6 +9,8 @@ export function Dialog({ title, onClose, children, footer, wide }: { title: stri
   useEffect(() => {
     const dialog = ref.current
     if (dialog && !dialog.open) dialog.showModal()
+    // showModal focuses the first button (Close); the field a person came to fill should have it.
+    dialog?.querySelector<HTMLElement>('[data-autofocus], .dialog-content input:not([type=checkbox]):not([type=radio]), .dialog-content textarea')?.focus()
     return () => dialog?.close()
   }, [])
   return (

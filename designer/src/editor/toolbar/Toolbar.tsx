@@ -8,7 +8,9 @@ import { Icon } from '../../ui/Icon'
 import { useEditorContext, useEditorState } from '../EditorContext'
 import { flowOf, isDirty } from '../store/editor-store'
 import { formatKeys } from '../shortcuts'
+import { useState } from 'react'
 import { LiveToggle } from './LiveToggle'
+import { PublishDialog } from './PublishDialog'
 import { SaveStatus } from './SaveStatus'
 import { ShortcutsDialog } from './ShortcutsDialog'
 
@@ -20,6 +22,7 @@ export function Toolbar({ helpOpen, setHelpOpen }: { helpOpen: boolean; setHelpO
   const canRedo = useEditorState((s) => s.history.future.length > 0)
   const dirty = useEditorState(isDirty)
   const count = problems.all.length
+  const [publishing, setPublishing] = useState(false)
   const showProblems = () => {
     store.dispatch({ type: 'select', selection: { nodes: [], edges: [] } })
     setTab('inspect')
@@ -92,7 +95,7 @@ export function Toolbar({ helpOpen, setHelpOpen }: { helpOpen: boolean; setHelpO
         </button>
         <button
           className="button button-primary"
-          onClick={() => void save.publish()}
+          onClick={() => setPublishing(true)}
           disabled={count > 0 || validating || save.publishing}
           title={count > 0 ? 'Fix the problems before publishing' : 'Publish a new version'}
           data-testid="publish"
@@ -101,6 +104,7 @@ export function Toolbar({ helpOpen, setHelpOpen }: { helpOpen: boolean; setHelpO
         </button>
       </div>
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+      {publishing && <PublishDialog onClose={() => setPublishing(false)} onPublish={(note) => save.publish(note)} />}
     </header>
   )
 }
