@@ -4,11 +4,12 @@ import { aiStep } from './ai-step.js'
 import { customerConfirmation } from './customer-confirmation.js'
 import { end } from './end.js'
 import { humanReview } from './human-review.js'
+import { join } from './join.js'
 import { rule } from './rule.js'
 import { start } from './start.js'
 import { subFlow } from './sub-flow.js'
 import { wait } from './wait.js'
 
-export { aiStep, customerConfirmation, end, humanReview, rule, start, subFlow, wait }
+export { aiStep, customerConfirmation, end, humanReview, join, rule, start, subFlow, wait }
 
-export const builtinNodeTypes: readonly AnyNodeType[] = [start, aiStep, rule, humanReview, customerConfirmation, wait, subFlow, end]
+export const builtinNodeTypes: readonly AnyNodeType[] = [start, aiStep, rule, humanReview, customerConfirmation, wait, join, subFlow, end]

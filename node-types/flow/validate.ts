@@ -8,6 +8,7 @@ import { compileExpression, ExpressionError, referencedParameters } from '../exp
 import type { NodeTypeRegistry } from '../registry.js'
 import type { AnyNodeType } from '../sdk/define-node-type.js'
 import { jsonPath } from './json-path.js'
+import { planJoins, type GraphEdge } from './joins.js'
 import { flowSchema, type Flow } from './schema.js'
 import { nearMatches } from './near-matches.js'
 import { findParamRefs, substituteParamRefs } from './param-ref.js'
@@ -29,6 +30,8 @@ export type ProblemCode =
   | 'param.unknown'
   | 'expression.invalid'
   | 'flow.calls-itself'
+  | 'join.no-split'
+  | 'join.branch-may-not-arrive'
 
 export interface Problem {
   path: string
@@ -46,6 +49,8 @@ interface LooseNode {
   ports: string[]
   /** Flows this node runs as child runs (sub-flows). */
   calls: { flowId: string; version?: number }[]
+  /** For a join: the arrivals that complete it. */
+  gathers?: number | 'all'
 }
 
 /** Validate a flow document (already JSON-parsed). */
@@ -132,6 +137,7 @@ function checkNodes(rawNodes: unknown, registry: NodeTypeRegistry, paramValues: 
     if (config === undefined) return
     loose.ports = def.portsFor(config)
     loose.calls = def.calls?.(config) ?? []
+    loose.gathers = def.gathers?.(config)
     for (const p of def.check?.(config) ?? []) {
       problems.push({ path: jsonPath(['nodes', index, 'config', ...p.path]), code: 'node.bad-config', message: `node '${node.id}': ${p.message}` })
     }
@@ -216,6 +222,7 @@ function checkGraph(nodes: LooseNode[], rawEdges: unknown, problems: Problem[]):
     problems.push({ path: jsonPath(['nodes', extra.index]), code: 'flow.multiple-starts', message: `node '${extra.id}' is a second start node; a flow has exactly one` })
   }
   const outgoing = new Map<string, string[]>()
+  const graphEdges: GraphEdge[] = []
   const usedPorts = new Set<string>()
   const edgeIds = new Set<string>()
   for (const [i, edge] of (Array.isArray(rawEdges) ? rawEdges : []).entries()) {
@@ -240,6 +247,7 @@ function checkGraph(nodes: LooseNode[], rawEdges: unknown, problems: Problem[]):
     if (source && target) {
       outgoing.set(source.id, [...(outgoing.get(source.id) ?? []), target.id])
       usedPorts.add(`${source.id}\u0000${String(edge.sourcePort)}`)
+      graphEdges.push({ source: source.id, sourcePort: String(edge.sourcePort), target: target.id })
     }
   }
   for (const node of nodes) {
@@ -254,6 +262,9 @@ function checkGraph(nodes: LooseNode[], rawEdges: unknown, problems: Problem[]):
   }
   if (starts.length > 0) checkReachable(nodes, starts[0], outgoing, problems)
   checkCycles(nodes, outgoing, problems)
+  for (const p of planJoins(nodes, graphEdges).problems) {
+    problems.push({ path: jsonPath(['nodes', byId.get(p.joinId)!.index]), code: p.code, message: p.message })
+  }
 }
 
 function checkReachable(nodes: LooseNode[], start: LooseNode, outgoing: Map<string, string[]>, problems: Problem[]): void {

@@ -56,6 +56,13 @@ export interface NodeTypeSpec<C extends z.ZodType, P extends string> {
   /** The CEL expressions in a config, so the validator can parse them and check `params.*`. */
   expressions?: (config: z.output<C>) => { path: (string | number)[]; source: string }[]
   /**
+   * A join: the engine gathers the branches of a split here. Say how many
+   * arrivals complete it (`'all'`: one per incoming edge). `execute` runs
+   * once they are in, with `input.branches` (what each brought, in arrival
+   * order); branches still running are then cancelled.
+   */
+  gathers?: (config: z.output<C>) => number | 'all'
+  /**
    * The published flows this node runs as child runs (a sub-flow), so the
    * validator can refuse a flow that calls itself, directly or through others.
    */

@@ -6,6 +6,7 @@ import type { JsonObject, NodeResult, ResumeSignal } from '../../node-types/sdk/
 import { targetsOf, type CompiledFlow } from './compile.js'
 import type { EngineDeps } from './deps.js'
 import { openChild } from './children.js'
+import { arriveAtJoin } from './joins.js'
 import { createNodeContext } from './node-context.js'
 import type { RunTx } from './run-tx.js'
 import type { OutboxMessage } from './store.js'
@@ -33,6 +34,10 @@ export async function advance(step: Step, queue: Token[]): Promise<void> {
   while (queue.length > 0 && !isTerminal(tx.state.status)) {
     const { nodeId, input } = queue.shift()!
     const node = compiled.nodes.get(nodeId)!
+    if (node.join) {
+      await arriveAtJoin(step, node, input, queue)
+      continue
+    }
     const exec = `${nodeId}@${tx.state.lastSeq + 1}`
     tx.emit({ type: 'node.entered', nodeId, exec, input })
     let result: NodeResult
@@ -75,7 +80,7 @@ export async function resumeWait(step: Step, exec: string, signal: ResumeSignal)
   await advance(step, queue)
 }
 
-async function applyResult(step: Step, nodeId: string, exec: string, result: NodeResult, queue: Token[]): Promise<void> {
+export async function applyResult(step: Step, nodeId: string, exec: string, result: NodeResult, queue: Token[]): Promise<void> {
   const { tx, compiled } = step
   if ('port' in result) {
     const node = compiled.nodes.get(nodeId)!
@@ -200,7 +205,7 @@ export function closeWait(tx: RunTx, exec: string, reason: 'superseded' | 'cance
   }
 }
 
-function failRun(tx: RunTx, nodeId: string, exec: string, error: unknown): void {
+export function failRun(tx: RunTx, nodeId: string, exec: string, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error)
   const code = typeof (error as { code?: unknown })?.code === 'string' ? String((error as { code: string }).code) : 'NODE_FAILED'
   tx.emit({ type: 'node.failed', nodeId, exec, error: { code, message } })

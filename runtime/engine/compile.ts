@@ -4,6 +4,7 @@
  * hot path (executing nodes) then never parses anything again.
  */
 import { z } from 'zod'
+import { planJoins } from '../../node-types/flow/joins.js'
 import { findParamRefs, substituteParamRefs } from '../../node-types/flow/param-ref.js'
 import type { Flow, FlowNode } from '../../node-types/flow/schema.js'
 import { validateFlow } from '../../node-types/flow/validate.js'
@@ -17,6 +18,8 @@ export interface CompiledNode {
   def: AnyNodeType
   config: unknown
   ports: ReadonlySet<string>
+  /** A join: the arrivals that complete it, and the steps of its branches (cancelled when it completes early). */
+  join?: { expected: number; branch: ReadonlySet<string> }
 }
 
 export interface CompiledFlow {
@@ -56,6 +59,8 @@ export function compileFlow(flow: Flow, registry: NodeTypeRegistry, params?: Rec
     const key = `${edge.source}\u0000${edge.sourcePort}`
     edges.set(key, [...(edges.get(key) ?? []), edge.target])
   }
+  const graph = [...nodes.values()].map((n) => ({ id: n.node.id, ports: [...n.ports], gathers: n.def.gathers?.(n.config) }))
+  for (const plan of planJoins(graph, flow.edges).plans) nodes.get(plan.joinId)!.join = { expected: plan.expected, branch: plan.branch }
   return {
     flow,
     startId: flow.nodes.find((n) => n.type === 'start')!.id,

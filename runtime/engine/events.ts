@@ -62,6 +62,23 @@ export interface NodeWaiting extends Base {
   state: JsonObject
 }
 
+/** Another branch reached a join that is already waiting. */
+export interface JoinArrived extends Base {
+  type: 'join.arrived'
+  nodeId: string
+  exec: string
+  input: JsonObject
+}
+
+/** A step of a branch a join no longer waits for was stopped (its task, link and timers closed with it). */
+export interface NodeCancelled extends Base {
+  type: 'node.cancelled'
+  nodeId: string
+  exec: string
+  /** The join that completed without it. */
+  by: string
+}
+
 export interface NodeFailed extends Base {
   type: 'node.failed'
   nodeId: string
@@ -276,6 +293,8 @@ export type RunEvent =
   | NodeCompleted
   | NodeWaiting
   | NodeFailed
+  | JoinArrived
+  | NodeCancelled
   | TaskCreated
   | TaskApproved
   | TaskDecided

@@ -192,6 +192,16 @@ export function applyEvent(state: RunState, event: RunEvent): void {
     case 'node.waiting':
       state.waits[event.exec] = { nodeId: event.nodeId, exec: event.exec, state: event.state, since: event.at }
       break
+    case 'join.arrived': {
+      const wait = state.waits[event.exec]
+      // A new object: the one in the waiting event's log entry must not change.
+      if (wait) wait.state = { ...wait.state, arrived: [...((wait.state.arrived as JsonObject[]) ?? []), event.input] }
+      break
+    }
+    case 'node.cancelled':
+      delete state.active[event.exec]
+      delete state.waits[event.exec]
+      break
     case 'node.failed':
       delete state.waits[event.exec]
       state.error = { ...event.error, nodeId: event.nodeId }
@@ -344,7 +354,7 @@ export function applyEvent(state: RunState, event: RunEvent): void {
   }
 }
 
-const AFFECTS_STATUS = new Set(['node.entered', 'node.completed', 'node.waiting', 'node.failed', 'run.retried'])
+const AFFECTS_STATUS = new Set(['node.entered', 'node.completed', 'node.waiting', 'node.failed', 'node.cancelled', 'run.retried'])
 
 function settleDelivery(state: RunState, event: Extract<RunEvent, { type: 'message.delivered' | 'message.failed' }>): void {
   const delivery = state.deliveries?.[event.messageId]
