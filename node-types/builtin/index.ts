@@ -6,10 +6,11 @@ import { end } from './end.js'
 import { humanReview } from './human-review.js'
 import { join } from './join.js'
 import { rule } from './rule.js'
+import { set } from './set.js'
 import { start } from './start.js'
 import { subFlow } from './sub-flow.js'
 import { wait } from './wait.js'
 
-export { aiStep, customerConfirmation, end, humanReview, join, rule, start, subFlow, wait }
+export { aiStep, customerConfirmation, end, humanReview, join, rule, set, start, subFlow, wait }
 
-export const builtinNodeTypes: readonly AnyNodeType[] = [start, aiStep, rule, humanReview, customerConfirmation, wait, join, subFlow, end]
+export const builtinNodeTypes: readonly AnyNodeType[] = [start, aiStep, rule, set, humanReview, customerConfirmation, wait, join, subFlow, end]

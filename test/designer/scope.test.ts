@@ -48,3 +48,22 @@ describe('expression scope', () => {
     expect(expressionVariables(flow, 'done').map((v) => v.path)).toContain('nodes["four-eyes"].decision')
   })
 })
+
+describe('expression scope after a set step', () => {
+  it('offers the names a set step assigns to the steps after it', () => {
+    const f = flowWith(
+      [
+        { id: 'start', type: 'start' },
+        { id: 'calc', type: 'set', config: { values: [{ name: 'total', value: 'input.amount * 2' }, { name: 'vat', value: '0.2' }] } },
+        { id: 'done', type: 'end' },
+      ],
+      [
+        { id: 'e1', source: 'start', sourcePort: 'next', target: 'calc' },
+        { id: 'e2', source: 'calc', sourcePort: 'next', target: 'done' },
+      ],
+    )
+    const paths = expressionVariables(f, 'done').map((v) => v.path)
+    expect(paths).toEqual(expect.arrayContaining(['nodes.calc.total', 'nodes.calc.vat']))
+    expect(expressionVariables(f, 'calc').map((v) => v.path)).not.toContain('nodes.calc.total')
+  })
+})

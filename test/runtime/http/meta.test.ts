@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../../helpers/api.js'
 
-const BUILT_INS = ['start', 'end', 'rule', 'ai-step', 'human-review', 'customer-confirmation', 'wait', 'sub-flow', 'join']
+const BUILT_INS = ['start', 'end', 'rule', 'ai-step', 'human-review', 'customer-confirmation', 'wait', 'sub-flow', 'join', 'set']
 
 describe('meta routes', () => {
   let t: TestServer

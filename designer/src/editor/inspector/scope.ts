@@ -30,6 +30,14 @@ export const OUTPUT_FIELDS: Record<string, Record<string, string>> = {
   'human-review': { decision: 'the reviewer’s decision', by: 'who decided', reason: 'why, when given', fields: 'form fields as corrected', overdue: 'true when the deadline passed' },
   'customer-confirmation': { answer: 'the customer’s answer', option: 'the option they picked', rating: 'rating 1–5', comment: 'their comment', expired: 'true when the link expired' },
   wait: { wokeAt: 'when the wait ended' },
+  join: { branches: 'what each branch brought, in arrival order' },
+  'sub-flow': { outcome: 'how the called flow ended', output: 'the called flow’s output', runId: 'the child run', error: 'why it failed (error port)' },
+}
+
+/** A `set` step's fields are the names it assigns. */
+function setFields(config: Record<string, unknown> | undefined): Record<string, string> {
+  const values = Array.isArray(config?.values) ? (config.values as { name?: unknown; value?: unknown }[]) : []
+  return Object.fromEntries(values.filter((v) => typeof v.name === 'string').map((v) => [v.name as string, `set to ${String(v.value ?? '')}`]))
 }
 
 /** Node ids from which `nodeId` can be reached, nearest first (a loop does not include the node itself). */
@@ -64,7 +72,8 @@ export function expressionVariables(flow: Flow, nodeId: string | null): ScopeVar
     if (!n || n.type === 'start' || n.type === 'end') return []
     const name = n.label || n.id
     const ref = nodeRef(n.id)
-    const fields = Object.entries(OUTPUT_FIELDS[n.type] ?? {}).map(([f, what]): ScopeVariable => ({ path: `${ref}.${f}`, kind: 'field', detail: `${name}: ${what}` }))
+    const known = n.type === 'set' ? setFields(n.config as Record<string, unknown>) : OUTPUT_FIELDS[n.type]
+    const fields = Object.entries(known ?? {}).map(([f, what]): ScopeVariable => ({ path: `${ref}.${f}`, kind: 'field', detail: `${name}: ${what}` }))
     return [{ path: ref, kind: 'node', detail: `output of “${name}” (${n.type})` }, ...fields]
   })
   const params = flow.parameters.map((p): ScopeVariable => ({ path: `params.${p.name}`, kind: 'param', detail: `${p.label ?? p.name} · ${p.type} = ${JSON.stringify(p.value)}${p.unit ? ` ${p.unit}` : ''}` }))
