@@ -44,8 +44,9 @@ export async function advance(step: Step, queue: Token[]): Promise<void> {
     try {
       result = await node.def.execute(createNodeContext(deps, tx.state, nodeId, exec), input, node.config)
     } catch (error) {
-      failRun(tx, nodeId, exec, error)
-      return
+      const routed = errorPortResult(step, nodeId, error)
+      if (!routed) return failRun(tx, nodeId, exec, error)
+      result = routed
     }
     await applyResult(step, nodeId, exec, result, queue)
   }
@@ -63,8 +64,9 @@ export async function resumeWait(step: Step, exec: string, signal: ResumeSignal)
     if (!node.def.resume) throw new Error(`node type '${node.def.type}' waited but cannot resume`)
     result = await node.def.resume(createNodeContext(deps, tx.state, wait.nodeId, exec), signal, node.config, wait.state)
   } catch (error) {
-    failRun(tx, wait.nodeId, exec, error)
-    return
+    const routed = errorPortResult(step, wait.nodeId, error)
+    if (!routed) return failRun(tx, wait.nodeId, exec, error)
+    result = routed
   }
   if ('stay' in result) {
     if (result.stay.remind) await sendReminders(step, exec)
@@ -203,6 +205,19 @@ export function closeWait(tx: RunTx, exec: string, reason: 'superseded' | 'cance
   for (const child of Object.values(tx.state.children ?? {})) {
     if (child.exec === exec && child.status === 'running') tx.emit({ type: 'child.closed', childRunId: child.id, reason })
   }
+}
+
+/**
+ * A step that threw leaves by its `error` port when that port is connected,
+ * carrying `{ error, code }`; otherwise the run fails (and may be retried
+ * from that step).
+ */
+export function errorPortResult(step: Step, nodeId: string, error: unknown): NodeResult | undefined {
+  const node = step.compiled.nodes.get(nodeId)!
+  if (!node.ports.has('error') || targetsOf(step.compiled, nodeId, 'error').length === 0) return undefined
+  const message = error instanceof Error ? error.message : String(error)
+  const code = typeof (error as { code?: unknown })?.code === 'string' ? String((error as { code: string }).code) : 'NODE_FAILED'
+  return { port: 'error', data: { error: message, code } }
 }
 
 export function failRun(tx: RunTx, nodeId: string, exec: string, error: unknown): void {

@@ -6,7 +6,7 @@
  * and tokens of those branches still queued in this step are dropped.
  */
 import type { JsonObject, NodeResult } from '../../node-types/sdk/types.js'
-import { applyResult, closeWait, failRun, type Step, type Token } from './advance.js'
+import { applyResult, closeWait, errorPortResult, failRun, type Step, type Token } from './advance.js'
 import type { CompiledNode } from './compile.js'
 import { createNodeContext } from './node-context.js'
 
@@ -28,8 +28,9 @@ export async function arriveAtJoin(step: Step, node: CompiledNode, input: JsonOb
   try {
     result = await node.def.execute(createNodeContext(deps, tx.state, nodeId, exec), { branches: arrived }, node.config)
   } catch (error) {
-    failRun(tx, nodeId, exec, error)
-    return
+    const routed = errorPortResult(step, nodeId, error)
+    if (!routed) return failRun(tx, nodeId, exec, error)
+    result = routed
   }
   stopBranches(step, node, exec, queue)
   await applyResult(step, nodeId, exec, result, queue)
