@@ -35,6 +35,18 @@ export const runViewSchema = z.object({
   outcome: z.string().optional(),
   output: jsonObject.optional(),
   error: runError.optional(),
+  /** Set on a child run (a sub-flow): the run and step that started it. */
+  parent: z.object({ runId: z.string(), nodeId: z.string(), exec: z.string() }).nullable(),
+  /** Child runs this run's steps started (sub-flows), oldest first. */
+  children: z.array(
+    z.object({
+      runId: z.string(),
+      nodeId: z.string(),
+      flowId: z.string(),
+      status: z.enum(['running', 'completed', 'failed', 'cancelled']),
+      outcome: z.string().nullable(),
+    }),
+  ),
   waitingOn: z.array(z.object({ nodeId: z.string(), since: isoTime, tasks: z.array(z.string()), requests: z.array(z.string()) })),
 })
 export type RunDetail = z.infer<typeof runViewSchema>
