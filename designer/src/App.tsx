@@ -18,6 +18,7 @@ const OwnerPage = lazy(() => import('./owner/OwnerPage').then((m) => ({ default:
 const MetricsPage = lazy(() => import('./metrics/MetricsPage').then((m) => ({ default: m.MetricsPage })))
 const InboxPage = lazy(() => import('./inbox/InboxPage').then((m) => ({ default: m.InboxPage })))
 const TaskPage = lazy(() => import('./inbox/TaskPage').then((m) => ({ default: m.TaskPage })))
+const ApiDocsPage = lazy(() => import('./docs/ApiDocsPage').then((m) => ({ default: m.ApiDocsPage })))
 const OutboxPage = lazy(() => import('./outbox/OutboxPage').then((m) => ({ default: m.OutboxPage })))
 
 export function App() {
@@ -44,6 +45,11 @@ export function App() {
           {route.page === 'inbox' && <InboxPage />}
           {route.page === 'task' && <TaskPage key={route.taskId} taskId={route.taskId} />}
           {route.page === 'outbox' && <OutboxPage />}
+        </Suspense>
+      )}
+      {route.page === 'api-docs' && (
+        <Suspense fallback={<div className="page-loading">Opening the API reference…</div>}>
+          <ApiDocsPage />
         </Suspense>
       )}
       {route.page === 'not-found' && (

@@ -55,6 +55,14 @@ export const metaRoutes = {
     description: 'Read it in a browser at `/api/docs`.',
     responses: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } },
   }),
+  docs: defineRoute({
+    method: 'get',
+    path: '/docs',
+    tag: 'Meta',
+    summary: 'The API reference: this document as a page of the designer',
+    description: 'A browser that is not signed in is sent to `/login` first.',
+    responses: { 200: { description: 'The page', contentType: 'text/html' } },
+  }),
   nodeTypes: defineRoute({
     method: 'get',
     path: '/node-types',

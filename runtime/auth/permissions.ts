@@ -19,7 +19,7 @@ const RULES: readonly Rule[] = [
   [ANY, /^\/customer\/[^/]+$/, 'public'],
   ['POST', /^\/auth\/login$/, 'public'],
   [ANY, /^\/auth\//, 'signed-in'],
-  [READ, /^\/(node-types|node-types\/[^/]+|schema\/flow|groups|openapi\.json)$/, 'signed-in'],
+  [READ, /^\/(node-types|node-types\/[^/]+|schema\/flow|groups|openapi\.json|docs)$/, 'signed-in'],
   ['POST', /^\/flows\/validate$/, 'signed-in'],
   [READ, /^\/flows$/, 'signed-in'],
   // Reviewers: only their groups' tasks, checked per task.

@@ -7,7 +7,9 @@
 import express, { type Express } from 'express'
 import { authenticate } from './authenticate.js'
 import { errorHandler, HttpError } from './errors.js'
-import { pageRoutes } from './pages.js'
+import { metaRoutes as metaApi } from '../../node-types/api/meta.js'
+import { designerPageFor, pageRoutes } from './pages.js'
+import { mount } from './route.js'
 import { auditRoutes } from './routes/audit.js'
 import { authRoutes } from './routes/auth.js'
 import { credentialRoutes } from './routes/credentials.js'
@@ -38,6 +40,15 @@ export function createApp(rt: RuntimeContext, options: { designerDir?: string } 
 
   const api = express.Router()
   // Who is calling is checked before the body is read: a caller without a session or key gets 401, not a parse of 5 MB.
+  // The API reference is a page of the designer: it signs a browser in like the other pages, so it comes before the API's own check.
+  const docsPage = designerPageFor(rt.auth, options.designerDir)
+  if (docsPage) {
+    mount(api, metaApi.docs, (_input, req, res) =>
+      docsPage(req, res, (error?: unknown) => {
+        if (error) throw error
+      }),
+    )
+  }
   api.use(authenticate(rt.auth))
   api.use(express.json({ limit: '5mb', strict: false, type: ['application/json', 'application/*+json'] }))
   api.use(rejectForbiddenKeys)

@@ -4,7 +4,7 @@
  * every other path, which needs a session (or an API key) — without one, a
  * browser is sent to `/login?next=<where it was going>`.
  */
-import express, { Router, type Response } from 'express'
+import express, { Router, type NextFunction, type Request, type Response } from 'express'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Auth } from '../auth/auth.js'
@@ -31,21 +31,32 @@ export function pageRoutes(auth: Auth, dir: string | undefined): Router {
   router.use(express.static(dir, { index: false, maxAge: '1h' }))
   if (portal) router.get('/c/{*token}', (_req, res) => strict(res, portal))
   if (login) router.get('/login', (_req, res) => strict(res, login))
-  if (designer) {
-    router.get('/{*path}', async (req, res, next) => {
-      try {
-        const token = readCookie(req, SESSION_COOKIE)
-        const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '')?.[1]
-        const signedIn = (token !== undefined && (await auth.fromSession(token)) !== undefined) || (bearer !== undefined && (await auth.keys.resolve(bearer)) !== undefined)
-        if (!signedIn && login) {
-          res.redirect(302, `/login?next=${encodeURIComponent(req.originalUrl)}`)
-          return
-        }
-        res.set('x-frame-options', 'DENY').sendFile(designer)
-      } catch (error) {
-        next(error)
-      }
-    })
-  }
+  const designerPage = designer ? serveDesigner(auth, designer, login !== undefined) : undefined
+  if (designerPage) router.get('/{*path}', designerPage)
   return router
+}
+
+/** The designer's page for a signed-in caller; anyone else is sent to sign in first. */
+export function serveDesigner(auth: Auth, file: string, hasLogin: boolean): (req: Request, res: Response, next: NextFunction) => Promise<void> {
+  return async (req, res, next) => {
+    try {
+      const token = readCookie(req, SESSION_COOKIE)
+      const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '')?.[1]
+      const signedIn = (token !== undefined && (await auth.fromSession(token)) !== undefined) || (bearer !== undefined && (await auth.keys.resolve(bearer)) !== undefined)
+      if (!signedIn && hasLogin) {
+        res.redirect(302, `/login?next=${encodeURIComponent(req.originalUrl)}`)
+        return
+      }
+      // Resolves once the file is sent, so a caller that awaits it knows the answer is complete.
+      await new Promise<void>((done, fail) => res.set('x-frame-options', 'DENY').sendFile(file, (error) => (error ? fail(error) : done())))
+    } catch (error) {
+      next(error)
+    }
+  }
+}
+
+/** `designerDir`'s page for a path of the designer that lives below `/api` (the API reference), if the designer is built. */
+export function designerPageFor(auth: Auth, dir: string | undefined): ReturnType<typeof serveDesigner> | undefined {
+  if (!dir || !existsSync(join(dir, 'index.html'))) return undefined
+  return serveDesigner(auth, join(dir, 'index.html'), existsSync(join(dir, 'login.html')))
 }

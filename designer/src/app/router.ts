@@ -12,6 +12,7 @@ export type Route =
   | { page: 'inbox' }
   | { page: 'task'; taskId: string }
   | { page: 'outbox' }
+  | { page: 'api-docs' }
   | { page: 'not-found'; path: string }
 
 export function parseRoute(pathname: string): Route {
@@ -24,6 +25,7 @@ export function parseRoute(pathname: string): Route {
   const task = /^\/inbox\/([^/]+)\/?$/.exec(pathname)
   if (task) return { page: 'task', taskId: decodeURIComponent(task[1]) }
   if (/^\/outbox\/?$/.test(pathname)) return { page: 'outbox' }
+  if (/^\/api\/docs\/?$/.test(pathname)) return { page: 'api-docs' }
   return { page: 'not-found', path: pathname }
 }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { declaredRoutes } from '../../../runtime/http/openapi/walk.js'
@@ -38,5 +41,37 @@ describe('GET /api/openapi.json', () => {
   it('needs a signed-in caller', async () => {
     const res = await t.anonymous('GET', '/api/openapi.json')
     expect(res.status).toBe(401)
+  })
+})
+
+describe('GET /api/docs', () => {
+  let t: TestServer
+  let dir: string
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'inloop-docs-'))
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>designer</title>')
+    writeFileSync(join(dir, 'login.html'), '<!doctype html><title>login</title>')
+    t = await startTestServer({ designerDir: dir })
+  })
+  afterAll(async () => {
+    await t.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('serves the designer page that draws the reference to someone signed in', async () => {
+    const res = await t.api('GET', '/api/docs')
+    expect(res.status).toBe(200)
+    expect(res.text).toContain('<title>designer</title>')
+  })
+
+  it('sends a browser that is not signed in to sign in first', async () => {
+    const res = await fetch(`${t.url}/api/docs`, { redirect: 'manual' })
+    expect(res.status).toBe(302)
+    expect(res.headers.get('location')).toBe('/login?next=%2Fapi%2Fdocs')
+  })
+
+  it('is listed in the document as a page', async () => {
+    const doc = (await t.api('GET', '/api/openapi.json')).body
+    expect(doc.paths['/api/docs'].get.responses['200'].content).toHaveProperty('text/html')
   })
 })
