@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod'
 import type { RenderOptions } from '../expr/template.js'
+import type { ChatReply, ChatRequest } from './chat.js'
 
 /** JSON values: the only thing that crosses the node boundary. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
@@ -181,6 +182,8 @@ export interface FewShotExample {
 
 export interface AiService {
   run(request: AiRequest): Promise<AiAnswer>
+  /** One model turn with tools (Chat Completions format); providers that cannot call tools refuse. */
+  chat?(request: ChatRequest): Promise<ChatReply>
 }
 
 export interface HttpRequestInit {
@@ -248,4 +251,10 @@ export interface NodeContext extends RunData {
   evaluate(expression: string, extra?: Record<string, unknown>): unknown
   /** Fill a `{{ expression }}` template over the same data (`{ numbers: 'grouped' }` for text people read in the app). */
   render(template: string, options?: RenderOptions): string
+  /**
+   * Run another node type's `execute` as part of this node (an agent's tool):
+   * its config parsed by its schema, `key` as its idempotency key. Only a type
+   * that answers with a port can be run this way.
+   */
+  runNodeType?(type: string, config: unknown, input: JsonObject, key: string): Promise<PortResult>
 }

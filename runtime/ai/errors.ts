@@ -21,6 +21,8 @@ export type AiErrorCode =
   | 'AI_AUTH'
   | 'AI_BAD_RESPONSE'
   | 'AI_UNKNOWN_DATASET'
+  | 'AI_NOT_CONFIGURED'
+  | 'AI_NO_TOOLS'
 
 /**
  * An error from an AI provider or the AI service.

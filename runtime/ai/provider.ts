@@ -3,6 +3,7 @@
  * (the offline `local` one, an OpenAI-compatible one, ...), chosen per request
  * by `request.provider`.
  */
+import type { ChatReply, ChatRequest } from '../../node-types/sdk/chat.js'
 import type { AiAnswer, AiRequest, AiService } from '../../node-types/sdk/types.js'
 import { AiError } from './errors.js'
 
@@ -10,6 +11,8 @@ import { AiError } from './errors.js'
 export interface AiProviderImpl {
   id: string
   run(request: AiRequest): Promise<AiAnswer>
+  /** One model turn with tools; only providers that speak Chat Completions with tools have it. */
+  chat?(request: ChatRequest): Promise<ChatReply>
 }
 
 /** The provider used when a request names none. */
@@ -42,6 +45,23 @@ export function createAiService(providers: AiProviderImpl[]): AiService {
         )
       }
       return provider.run(request)
+    },
+    chat(request) {
+      const provider = byId.get(request.provider)
+      if (!provider) {
+        return Promise.reject(
+          new AiError(
+            'AI_NOT_CONFIGURED',
+            `No OpenAI-compatible provider '${request.provider}' is configured, and an AI agent needs one that calls tools: ` +
+              'set INLOOP_OPENAI_BASE_URL (e.g. http://127.0.0.1:11434/v1 for Ollama, http://127.0.0.1:8000/v1 for vLLM) and INLOOP_OPENAI_MODEL, ' +
+              'or list it in the file INLOOP_AI_PROVIDERS names.',
+          ),
+        )
+      }
+      if (!provider.chat) {
+        return Promise.reject(new AiError('AI_NO_TOOLS', `The AI provider '${request.provider}' cannot call tools; an AI agent needs an OpenAI-compatible provider.`))
+      }
+      return provider.chat(request)
     },
   }
 }

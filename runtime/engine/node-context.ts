@@ -6,7 +6,7 @@
  */
 import { compileExpression } from '../../node-types/expr/cel.js'
 import { renderTemplate, type RenderOptions } from '../../node-types/expr/template.js'
-import type { AiService, CredentialAccess, HttpRequestInit, HttpResponse, Json, JsonObject, Logger, NodeContext } from '../../node-types/sdk/types.js'
+import type { AiService, CredentialAccess, HttpRequestInit, HttpResponse, Json, JsonObject, Logger, NodeContext, PortResult } from '../../node-types/sdk/types.js'
 import type { EngineDeps } from './deps.js'
 import type { RunState } from './state.js'
 
@@ -31,9 +31,10 @@ class RunNodeContext implements NodeContext {
 
   constructor(
     private readonly deps: EngineDeps,
-    state: RunState,
+    private readonly state: RunState,
     readonly nodeId: string,
     exec: string,
+    idempotencyKey?: string,
   ) {
     this.runId = state.id
     this.flowId = state.flowId
@@ -41,7 +42,7 @@ class RunNodeContext implements NodeContext {
     this.input = state.input
     this.nodes = state.outputs
     this.params = state.params
-    this.idempotencyKey = `${state.id}:${exec}`
+    this.idempotencyKey = idempotencyKey ?? `${state.id}:${exec}`
     this.ai = deps.ai
     this.secrets = deps.secrets ?? noSecrets
     this.credentials = deps.credentials ?? noCredentials
@@ -76,6 +77,20 @@ class RunNodeContext implements NodeContext {
 
   render(template: string, options?: RenderOptions): string {
     return renderTemplate(template, this.scope, options)
+  }
+
+  async runNodeType(type: string, config: unknown, input: JsonObject, key: string): Promise<PortResult> {
+    const def = this.deps.registry.get(type)
+    if (!def) throw new Error(`there is no node type '${type}'`)
+    const parsed = def.config.safeParse(config ?? {})
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i: { path: PropertyKey[]; message: string }) => `${i.path.join('.') || '(config)'}: ${i.message}`).join('; ')
+      throw new Error(`the config for node type '${type}' is not valid: ${problems}`)
+    }
+    const ctx = new RunNodeContext(this.deps, this.state, this.nodeId, key, key)
+    const result = await def.execute(ctx, input, parsed.data)
+    if (!('port' in result)) throw new Error(`node type '${type}' did not answer with a port; only such types can be run as a tool`)
+    return result
   }
 }
 

@@ -11,6 +11,8 @@ import { parseAnswer } from './parse-answer.js'
 import { postWithRetries, type PostDeps, type RetryPolicy } from './retrying-post.js'
 import { fewShotMessages } from './few-shot-messages.js'
 import { structuredTask } from './structured-output.js'
+import { chatPayload, chatReply } from './chat.js'
+import type { ChatReply, ChatRequest } from '../../../node-types/sdk/chat.js'
 
 export interface OpenAiProviderOptions {
   /** The id flows name in `provider` (default `openai`). */
@@ -78,5 +80,10 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): AiProvider
     return parseAnswer(request, await postWithRetries(url, headers, payload, policy, deps), model)
   }
 
-  return { id: options.id ?? 'openai', run }
+  async function chat(request: ChatRequest): Promise<ChatReply> {
+    const model = request.model || options.model
+    return chatReply(await postWithRetries(url, headers, chatPayload(request, model), policy, deps), model)
+  }
+
+  return { id: options.id ?? 'openai', run, chat }
 }

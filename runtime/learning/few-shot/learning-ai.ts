@@ -61,5 +61,7 @@ export function createLearningAi(inner: AiService, engine: Engine, cases: CaseIn
       if ((request.provider || DEFAULT_AI_PROVIDER) === DEFAULT_AI_PROVIDER || !request.origin) return inner.run(request)
       return inner.run(await prepare(request))
     },
+    // Agent turns pass through as they are.
+    ...(inner.chat ? { chat: inner.chat.bind(inner) } : {}),
   }
 }

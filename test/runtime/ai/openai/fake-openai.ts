@@ -63,3 +63,13 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
       }),
   }
 }
+
+/** An assistant turn that asks for tools: each `{ name, args }` (args as an object, or raw text to send malformed arguments). */
+export function toolCalls(...calls: { name: string; args: unknown; id?: string }[]): Reply {
+  const tool_calls = calls.map((c, i) => ({
+    id: c.id ?? `call_${c.name}_${i}`,
+    type: 'function',
+    function: { name: c.name, arguments: typeof c.args === 'string' ? c.args : JSON.stringify(c.args) },
+  }))
+  return { body: { id: 'c2', object: 'chat.completion', model: 'fake-model-2025-01-01', choices: [{ index: 0, finish_reason: 'tool_calls', message: { role: 'assistant', content: null, tool_calls } }] } }
+}
