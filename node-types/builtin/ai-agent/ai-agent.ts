@@ -50,6 +50,7 @@ export const aiAgent = defineNodeType({
     ...templateChecks(['prompt'], config.prompt),
     ...config.tools.flatMap((tool, i) => (tool.approval.mode === 'when' && tool.approval.when ? [{ path: ['tools', i, 'approval', 'when'], source: tool.approval.when }] : [])),
   ],
+  calls: (config) => config.tools.flatMap((t) => (t.kind === 'sub-flow' && t.flowId ? [{ flowId: t.flowId, version: t.flowVersion }] : [])),
   summary: (config) => {
     const gated = config.tools.filter((t) => t.approval.mode !== 'never').length
     return `${config.tools.length} tool${config.tools.length === 1 ? '' : 's'}${gated ? ` · ${gated} need approval` : ''} · ≤ ${config.maxTurns} turns`

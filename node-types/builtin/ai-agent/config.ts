@@ -48,7 +48,8 @@ export const toolSchema = z.object({
   nodeType: z.string().min(1).optional().meta({ title: 'Node type', description: 'For “a node type”: its id; the arguments are its input' }),
   config: z.record(z.string(), z.unknown()).default({}).meta({ title: 'Node type config' }),
   customer: customerToolSchema.optional().meta({ title: 'Asking the customer' }),
-  flowId: z.string().min(1).optional().meta({ title: 'Flow', description: 'For “a published flow”: its id; the arguments are its input' }),
+  flowId: z.string().min(1).optional().meta({ title: 'Flow', description: 'For “a published flow”: its id; the arguments are its input, its outcome and output the result' }),
+  flowVersion: z.number().int().min(1).optional().meta({ title: 'Flow version', description: 'Default: the latest published one when the call runs' }),
   approval: approvalSchema.meta({ title: 'Approval' }),
 })
 

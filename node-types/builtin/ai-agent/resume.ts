@@ -1,9 +1,10 @@
 /**
  * What arrives for a waiting agent: its own `continue` timer (the next step),
  * a person's decision on a gated call, the approval's deadline, or the
- * customer's answer to a question the model asked.
+ * customer's answer to a question the model asked, or the end of a
+ * sub-flow run a tool started.
  */
-import type { NodeContext, ResumeSignal } from '../../sdk/types.js'
+import type { JsonObject, NodeContext, ResumeSignal } from '../../sdk/types.js'
 import { approvalRecord } from './approval.js'
 import type { AgentConfig } from './config.js'
 import { CONTINUE, continueWith } from './results.js'
@@ -35,6 +36,13 @@ export async function resumeAgent(ctx: NodeContext, signal: ResumeSignal, config
   if (head?.status === 'asking') {
     if (signal.kind === 'answer') return continueWith(ctx, answerHead(state, { answer: signal.answer, ...signal.data }, true))
     if (signal.kind === 'timer' && signal.name === 'expiry') return continueWith(ctx, answerHead(state, { error: 'The customer did not answer in time.' }, false))
+  }
+  if (head?.status === 'in-child' && signal.kind === 'child') {
+    const ok = signal.status === 'completed'
+    const result: JsonObject = ok
+      ? { runId: signal.runId, outcome: signal.outcome ?? 'done', output: signal.output ?? {} }
+      : { runId: signal.runId, error: signal.error?.message ?? `the flow run was ${signal.status}` }
+    return continueWith(ctx, answerHead(state, result, ok))
   }
   return { stay: {} }
 }

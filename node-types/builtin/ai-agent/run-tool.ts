@@ -1,11 +1,12 @@
 /**
  * Running an approved tool call. A node type runs here and now, with an
  * idempotency key stable for this call (a retry after a crash sends the same
- * key); asking the customer becomes a customer request the step waits on.
+ * key); asking the customer becomes a customer request the step waits on,
+ * and a published flow a child run it waits for.
  */
 import { addDuration } from '../../expr/duration.js'
 import type { ChatTool } from '../../sdk/chat.js'
-import type { CustomerRequestSpec, Json, JsonObject, NodeContext } from '../../sdk/types.js'
+import type { ChildRunSpec, CustomerRequestSpec, Json, JsonObject, NodeContext } from '../../sdk/types.js'
 import type { ToolConfig } from './config.js'
 import { customerToolSchema } from './config.js'
 import type { PendingCall } from './state.js'
@@ -28,11 +29,13 @@ export function chatTools(tools: readonly ToolConfig[]): ChatTool[] {
   }))
 }
 
-export type ToolOutcome = { done: { ok: boolean; result: Json } } | { ask: CustomerRequestSpec }
+export type ToolOutcome = { done: { ok: boolean; result: Json } } | { ask: CustomerRequestSpec } | { child: ChildRunSpec }
 
 export async function runTool(ctx: NodeContext, tool: ToolConfig, call: PendingCall): Promise<ToolOutcome> {
   const key = `${ctx.idempotencyKey}:${call.id}`
   if (tool.kind === 'customer') return { ask: customerRequest(ctx, tool, call.args) }
+  // The engine starts the child once, under an id fixed in the same commit as this wait.
+  if (tool.kind === 'sub-flow') return { child: { flowId: tool.flowId!, ...(tool.flowVersion ? { version: tool.flowVersion } : {}), input: call.args } }
   if (tool.kind === 'node-type') {
     if (!ctx.runNodeType) return { done: { ok: false, result: { error: 'this runtime cannot run node types as tools' } } }
     try {
@@ -42,7 +45,7 @@ export async function runTool(ctx: NodeContext, tool: ToolConfig, call: PendingC
       return { done: { ok: false, result: { error: error instanceof Error ? error.message : String(error) } } }
     }
   }
-  return { done: { ok: false, result: { error: `tools of kind '${tool.kind}' are not available in this runtime yet` } } }
+  return { done: { ok: false, result: { error: `tools of kind '${tool.kind}' are not available in this runtime` } } }
 }
 
 function customerRequest(ctx: NodeContext, tool: ToolConfig, args: JsonObject): CustomerRequestSpec {

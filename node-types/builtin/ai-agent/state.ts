@@ -7,7 +7,8 @@
 import type { ChatMessage } from '../../sdk/chat.js'
 import type { Json, JsonObject } from '../../sdk/types.js'
 
-export type CallStatus = 'requested' | 'awaiting-approval' | 'approved' | 'asking'
+/** `asking`: waiting on the customer; `in-child`: waiting on a sub-flow run. */
+export type CallStatus = 'requested' | 'awaiting-approval' | 'approved' | 'asking' | 'in-child'
 
 /** What a person decided on a gated call; `corrected` = approved with changed arguments. */
 export interface ApprovalRecord {

@@ -37,9 +37,10 @@ async function callStep(ctx: NodeContext, config: AgentConfig, state: AgentState
       const asking = withHead(state, { ...head, status: 'asking' }, state.last)
       return { wait: { state: toJson(asking), request: outcome.ask, timers: [{ name: 'expiry', at: outcome.ask.expiresAt }] } }
     }
+    if ('child' in outcome) return { wait: { state: toJson(withHead(state, { ...head, status: 'in-child' }, state.last)), child: outcome.child } }
     return continueWith(ctx, answerHead(state, outcome.done.result, outcome.done.ok))
   }
-  // Waiting on a person or the customer: nothing to do until they answer.
+  // Waiting on a person, the customer or a child run: nothing to do until they answer.
   return { stay: {} }
 }
 

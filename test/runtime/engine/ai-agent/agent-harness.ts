@@ -74,10 +74,12 @@ export function createAgentEngine(baseUrl: string | undefined) {
     engine,
     store,
     refunds,
-    async start(agent: Record<string, unknown>, input: JsonObject = { orderId: 'A-17' }) {
-      const f = agentFlow(agent)
-      await store.flows.saveDraft(f.id, f, 'test')
+    async publish(f: { id: string }) {
+      await store.flows.saveDraft(f.id, f as never, 'test')
       await store.flows.publish(f.id, 'test')
+    },
+    async start(agent: Record<string, unknown>, input: JsonObject = { orderId: 'A-17' }) {
+      await this.publish(agentFlow(agent))
       const { runId } = await engine.startRun({ flowId: 'agent', input, requestedBy: 'requester' })
       return runId
     },
