@@ -8,7 +8,8 @@
 import type { OutboxMessage, RunQuery, RunStore, RunSummary, TaskQuery } from '../engine/store.js'
 import type { RunEvent } from '../engine/events.js'
 import { deriveState, type RequestState, type RunState, type TaskState } from '../engine/state.js'
-import { StoreError, assertSafeId } from './errors.js'
+import { StoreError } from './errors.js'
+import { checkAppendShape } from './append-shape.js'
 import { GroupCommit, type Waiter } from './group-commit.js'
 import { RunIndex } from './run-index.js'
 import { RunCache, type CachedRun } from './run-cache.js'
@@ -145,15 +146,7 @@ export function createRunStore(persistence: RunPersistence, index: RunIndex, opt
 
   function checkAppend(runId: string, events: RunEvent[], messages: OutboxMessage[]): void {
     if (closed) throw new StoreError('STORE_CLOSED', 'the store is closed; open it again to append')
-    assertSafeId('run', runId)
-    if (events.length === 0 && messages.length === 0) throw new StoreError('BAD_APPEND', `append to run ${runId} carries no events and no messages`)
-    for (let i = 1; i < events.length; i++) {
-      if (events[i].seq !== events[i - 1].seq + 1) {
-        throw new StoreError('BAD_APPEND', `append to run ${runId}: event seq ${events[i].seq} does not follow ${events[i - 1].seq}`)
-      }
-    }
-    const bad = messages.find((m) => m.runId !== runId)
-    if (bad) throw new StoreError('BAD_APPEND', `outbox message ${bad.id} belongs to run ${bad.runId}, not to ${runId}`)
+    checkAppendShape(runId, events, messages)
     const stored = pendingSeq.get(runId) ?? index.lastSeq(runId) ?? 0
     const first = events[0]?.seq ?? stored + 1
     if (first !== stored + 1) throw seqConflict(runId, first, stored)

@@ -9,7 +9,8 @@
 import type { RunEvent } from '../../engine/events.js'
 import { deriveState } from '../../engine/state.js'
 import type { OutboxMessage, RunStore } from '../../engine/store.js'
-import { StoreError, assertSafeId } from '../errors.js'
+import { StoreError } from '../errors.js'
+import { checkAppendShape } from '../append-shape.js'
 import { commitPayload } from './commit-rows.js'
 import type { Sql } from './connect.js'
 import { claimQueries } from './pg-claims.js'
@@ -76,7 +77,7 @@ export function createPgRunStore(sql: Sql): RunStore & { close(): Promise<void> 
     ...claimQueries(sql),
     async appendRun(runId, events, state, messages = []) {
       if (closed) throw new StoreError('STORE_CLOSED', 'the store is closed; open it again to append')
-      checkAppend(runId, events, messages)
+      checkAppendShape(runId, events, messages)
       await commit(runId, events, state, messages)
     },
     async getRun(runId) {
@@ -93,14 +94,3 @@ export function createPgRunStore(sql: Sql): RunStore & { close(): Promise<void> 
   }
 }
 
-function checkAppend(runId: string, events: RunEvent[], messages: OutboxMessage[]): void {
-  assertSafeId('run', runId)
-  if (events.length === 0 && messages.length === 0) throw new StoreError('BAD_APPEND', `append to run ${runId} carries no events and no messages`)
-  for (let i = 1; i < events.length; i++) {
-    if (events[i].seq !== events[i - 1].seq + 1) {
-      throw new StoreError('BAD_APPEND', `append to run ${runId}: event seq ${events[i].seq} does not follow ${events[i - 1].seq}`)
-    }
-  }
-  const bad = messages.find((m) => m.runId !== runId)
-  if (bad) throw new StoreError('BAD_APPEND', `outbox message ${bad.id} belongs to run ${bad.runId}, not to ${runId}`)
-}
